@@ -1,0 +1,74 @@
+import type { Metadata } from 'next'
+import Image from 'next/image'
+import { notFound } from 'next/navigation'
+
+import { AffiliateDisclosure } from '../../../../components/AffiliateDisclosure'
+import { ArticleBody } from '../../../../components/ArticleBody'
+import { Byline } from '../../../../components/Byline'
+import { ReleaseStatus } from '../../../../components/ReleaseStatus'
+import { SupportCallToAction } from '../../../../components/SupportCallToAction'
+import { getArticle, getSiteSettings } from '../../../../lib/content'
+import { hrefFor } from '../../../../lib/routes'
+
+export const dynamic = 'force-dynamic'
+
+type Props = { params: Promise<{ slug: string }> }
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const article = await getArticle((await params).slug)
+  if (!article) return {}
+  return { title: article.title, description: article.standfirst }
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const { slug } = await params
+  const [article, settings] = await Promise.all([getArticle(slug), getSiteSettings()])
+  if (!article) notFound()
+  return (
+    <>
+      <article className="article">
+        <header className="article-header">
+          <h1>{article.title}</h1>
+          <p className="standfirst">{article.standfirst}</p>
+          <Byline
+            authors={article.authors}
+            publishedAt={article.publishedAt}
+            updatedAt={article.updatedAt}
+          />
+          <AffiliateDisclosure
+            disclosure={settings.affiliateDisclosure}
+            linkCount={article.affiliateLinks.length}
+          />
+        </header>
+        {article.image ? (
+          <figure className="hero">
+            <Image
+              src={article.image.url}
+              alt={article.image.alt}
+              width={article.image.width}
+              height={article.image.height}
+              sizes="(min-width: 800px) 760px, 100vw"
+              priority
+            />
+          </figure>
+        ) : null}
+        <ArticleBody body={article.body} />
+        {article.series ? (
+          <aside className="series-box" aria-label="La série">
+            <p>
+              <a href={hrefFor({ collection: 'series', slug: article.series.slug })}>
+                {article.series.title}
+              </a>
+            </p>
+            <ReleaseStatus
+              releaseAt={article.series.releaseAt}
+              platform={article.series.platform}
+              now={new Date()}
+            />
+          </aside>
+        ) : null}
+      </article>
+      <SupportCallToAction settings={settings} />
+    </>
+  )
+}

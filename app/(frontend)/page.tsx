@@ -1,0 +1,36 @@
+import { z } from 'zod'
+
+import { ArticleCard } from '../../components/ArticleCard'
+import { listLatestArticles } from '../../lib/content'
+
+// Rendered per request until tag-based revalidation lands (docs/ARCHITECTURE.md).
+export const dynamic = 'force-dynamic'
+
+const searchSchema = z.object({ page: z.coerce.number().int().min(1).max(1000).catch(1) })
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+export default async function HomePage({ searchParams }: Props) {
+  const { page } = searchSchema.parse(await searchParams)
+  const { articles, totalPages } = await listLatestArticles(page)
+  return (
+    <>
+      <h1 className="page-title">Les derniers articles</h1>
+      {articles.length === 0 ? (
+        <p>Aucun article publié pour le moment.</p>
+      ) : (
+        <div className="card-grid">
+          {articles.map((article) => (
+            <ArticleCard key={article.slug} article={article} />
+          ))}
+        </div>
+      )}
+      {totalPages > 1 ? (
+        <nav className="pagination" aria-label="Pages">
+          {page > 1 ? <a href={page === 2 ? '/' : `/?page=${page - 1}`}>Articles plus récents</a> : null}
+          {page < totalPages ? <a href={`/?page=${page + 1}`}>Articles plus anciens</a> : null}
+        </nav>
+      ) : null}
+    </>
+  )
+}

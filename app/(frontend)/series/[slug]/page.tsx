@@ -1,0 +1,67 @@
+import type { Metadata } from 'next'
+import Image from 'next/image'
+import { notFound } from 'next/navigation'
+
+import { EpisodeList } from '../../../../components/EpisodeList'
+import { ReleaseStatus } from '../../../../components/ReleaseStatus'
+import { getSeries } from '../../../../lib/content'
+import { hrefFor } from '../../../../lib/routes'
+
+export const dynamic = 'force-dynamic'
+
+type Props = { params: Promise<{ slug: string }> }
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const series = await getSeries((await params).slug)
+  if (!series) return {}
+  return { title: series.title, description: series.synopsis }
+}
+
+export default async function SeriesPage({ params }: Props) {
+  const series = await getSeries((await params).slug)
+  if (!series) notFound()
+  return (
+    <article className="series">
+      <header className="series-header">
+        {series.poster ? (
+          <Image
+            className="poster"
+            src={series.poster.url}
+            alt={series.poster.alt}
+            width={series.poster.width}
+            height={series.poster.height}
+            sizes="(min-width: 800px) 360px, 100vw"
+            priority
+          />
+        ) : null}
+        <div>
+          <h1>{series.title}</h1>
+          <ReleaseStatus releaseAt={series.releaseAt} platform={series.platform} now={new Date()} />
+          <dl className="facts">
+            <dt>Plateforme</dt>
+            <dd>{series.platform}</dd>
+            {series.productionCompany ? (
+              <>
+                <dt>Production</dt>
+                <dd>{series.productionCompany}</dd>
+              </>
+            ) : null}
+          </dl>
+          <p>{series.synopsis}</p>
+          {series.trialOffer ? (
+            <p>
+              <a
+                className="button"
+                href={hrefFor({ collection: 'affiliate-links', slug: series.trialOffer.slug })}
+                rel="sponsored nofollow noopener"
+              >
+                {series.trialOffer.label}
+              </a>
+            </p>
+          ) : null}
+        </div>
+      </header>
+      <EpisodeList episodes={series.episodes} seriesReleaseAt={series.releaseAt} />
+    </article>
+  )
+}

@@ -1,0 +1,65 @@
+import type { CollectionConfig, Where } from 'payload'
+
+import { isEditor, isStaffUser, nobodyField } from '../shared/access'
+import { slugField, validateHttpsUrl } from '../shared/fields'
+
+/** An affiliate link readers may follow: switched on and not past its expiry. */
+export function liveAffiliateLinkFilter(now: Date = new Date()): Where {
+  return {
+    and: [
+      { active: { equals: true } },
+      { or: [{ expiresAt: { exists: false } }, { expiresAt: { greater_than: now.toISOString() } }] },
+    ],
+  }
+}
+
+export const AffiliateLinks: CollectionConfig = {
+  slug: 'affiliate-links',
+  labels: { singular: "Lien d'affiliation", plural: "Liens d'affiliation" },
+  admin: {
+    useAsTitle: 'label',
+    defaultColumns: ['label', 'merchant', 'active', 'clicks', 'expiresAt'],
+  },
+  access: {
+    read: ({ req }) => (isStaffUser(req.user) ? true : liveAffiliateLinkFilter()),
+    create: isEditor,
+    update: isEditor,
+    delete: isEditor,
+  },
+  fields: [
+    { name: 'label', label: 'Libellé', type: 'text', required: true, maxLength: 200 },
+    slugField('label'),
+    { name: 'merchant', label: 'Marchand', type: 'text', required: true, maxLength: 120 },
+    {
+      name: 'url',
+      label: 'Adresse de destination',
+      type: 'text',
+      required: true,
+      maxLength: 2000,
+      validate: validateHttpsUrl,
+    },
+    {
+      name: 'active',
+      label: 'Actif',
+      type: 'checkbox',
+      defaultValue: true,
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'expiresAt',
+      label: 'Expire le',
+      type: 'date',
+      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'clicks',
+      label: 'Clics',
+      type: 'number',
+      defaultValue: 0,
+      min: 0,
+      admin: { position: 'sidebar', readOnly: true },
+      // Counted by the redirect route on the server only.
+      access: { create: nobodyField, update: nobodyField },
+    },
+  ],
+}

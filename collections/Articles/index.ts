@@ -1,0 +1,87 @@
+import type { CollectionConfig } from 'payload'
+
+import { isEditor, isStaffUser, publishedOrStaff } from '../shared/access'
+import { slugField } from '../shared/fields'
+import { canCreateArticle, canUpdateArticle } from './access'
+import { stampPublicationDate } from './hooks'
+
+export const ARTICLE_CATEGORIES = [
+  { label: 'Mobilité', value: 'mobilite' },
+  { label: 'Tech', value: 'tech' },
+  { label: 'Écrans', value: 'ecrans' },
+  { label: 'Énergie', value: 'energie' },
+] as const
+
+export const Articles: CollectionConfig = {
+  slug: 'articles',
+  labels: { singular: 'Article', plural: 'Articles' },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', '_status', 'authors', 'publishedAt', 'updatedAt'],
+  },
+  access: {
+    read: publishedOrStaff,
+    readVersions: ({ req }) => isStaffUser(req.user),
+    create: canCreateArticle,
+    update: canUpdateArticle,
+    delete: isEditor,
+  },
+  versions: {
+    maxPerDoc: 50,
+    drafts: { autosave: { interval: 2000 }, schedulePublish: true },
+  },
+  defaultSort: '-publishedAt',
+  fields: [
+    { name: 'title', label: 'Titre', type: 'text', required: true, maxLength: 200 },
+    slugField('title'),
+    {
+      name: 'standfirst',
+      label: 'Chapô',
+      type: 'textarea',
+      required: true,
+      maxLength: 500,
+    },
+    { name: 'heroImage', label: "Image d'ouverture", type: 'upload', relationTo: 'media' },
+    { name: 'body', label: 'Texte', type: 'richText', required: true },
+    {
+      name: 'authors',
+      label: 'Auteurs',
+      type: 'relationship',
+      relationTo: 'users',
+      hasMany: true,
+      required: true,
+      defaultValue: ({ user }) => (user ? [user.id] : undefined),
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'category',
+      label: 'Rubrique',
+      type: 'select',
+      required: true,
+      defaultValue: 'mobilite',
+      options: ARTICLE_CATEGORIES.map((c) => ({ ...c })),
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'series',
+      label: 'Série liée',
+      type: 'relationship',
+      relationTo: 'series',
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'publishedAt',
+      label: 'Date de publication',
+      type: 'date',
+      index: true,
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime', timeIntervals: 1 },
+        description: 'Remplie automatiquement à la première publication.',
+      },
+    },
+  ],
+  hooks: {
+    beforeChange: [stampPublicationDate],
+  },
+}

@@ -1,0 +1,40 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone, isEditor, isStaff } from '../shared/access'
+
+/** Raster images only: no SVG (it can carry script) and nothing that is not a picture. */
+export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif']
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+export const Media: CollectionConfig = {
+  slug: 'media',
+  labels: { singular: 'Image', plural: 'Images' },
+  access: {
+    read: anyone,
+    create: isStaff,
+    update: isEditor,
+    delete: isEditor,
+  },
+  admin: { useAsTitle: 'alt' },
+  upload: {
+    staticDir: 'data/media',
+    mimeTypes: IMAGE_MIME_TYPES,
+    focalPoint: true,
+    imageSizes: [
+      { name: 'card', width: 640, height: 360, position: 'centre' },
+      { name: 'hero', width: 1600, height: 900, position: 'centre' },
+    ],
+    adminThumbnail: 'card',
+  },
+  fields: [
+    {
+      name: 'alt',
+      label: 'Texte alternatif',
+      type: 'text',
+      required: true,
+      maxLength: 300,
+      admin: { description: "Ce que l'image montre, pour les lecteurs qui ne la voient pas." },
+    },
+    { name: 'credit', label: 'Crédit', type: 'text', maxLength: 200 },
+  ],
+}

@@ -1,0 +1,73 @@
+import type { CollectionConfig } from 'payload'
+import { email as validEmail } from 'payload/shared'
+
+import { anyone, isAdmin, isEditor, isEditorField, isEditorUser } from '../shared/access'
+import { normaliseEmail, stampConsentTime } from './hooks'
+
+export const SUBSCRIBER_STATUSES = ['pending', 'confirmed', 'unsubscribed'] as const
+
+export const Subscribers: CollectionConfig = {
+  slug: 'subscribers',
+  labels: { singular: 'Abonné à la lettre', plural: 'Abonnés à la lettre' },
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['email', 'status', 'consentAt', 'sourcePage'],
+    hidden: ({ user }) => !isEditorUser(user as never),
+  },
+  access: {
+    // Anyone may sign up; only editors see or change the list.
+    create: anyone,
+    read: isEditor,
+    update: isEditor,
+    delete: isAdmin,
+  },
+  fields: [
+    {
+      name: 'email',
+      label: 'E-mail',
+      type: 'email',
+      required: true,
+      unique: true,
+      index: true,
+      validate: (value: null | string | undefined, options) =>
+        typeof value === 'string' && value.length > 254
+          ? 'Cette adresse e-mail est trop longue.'
+          : validEmail(value, options),
+      hooks: { beforeValidate: [normaliseEmail] },
+    },
+    {
+      name: 'status',
+      label: 'Statut',
+      type: 'select',
+      required: true,
+      defaultValue: 'pending',
+      options: [
+        { label: 'En attente de confirmation', value: 'pending' },
+        { label: 'Confirmé', value: 'confirmed' },
+        { label: 'Désabonné', value: 'unsubscribed' },
+      ],
+      // A sign-up always starts pending: only the confirmation flow or an editor moves it on.
+      access: { create: isEditorField, update: isEditorField },
+    },
+    {
+      name: 'consentText',
+      label: 'Texte du consentement affiché',
+      type: 'textarea',
+      required: true,
+      maxLength: 1000,
+    },
+    {
+      name: 'consentAt',
+      label: 'Consentement donné le',
+      type: 'date',
+      admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+      hooks: { beforeChange: [stampConsentTime] },
+    },
+    {
+      name: 'sourcePage',
+      label: "Page d'inscription",
+      type: 'text',
+      maxLength: 500,
+    },
+  ],
+}

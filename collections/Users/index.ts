@@ -1,0 +1,66 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone, isAdmin, isAdminField, isAdminUser, isStaffField, isStaffUser } from '../shared/access'
+import { ROLES } from '../shared/roles'
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: 'Utilisateur', plural: 'Utilisateurs' },
+  auth: {
+    maxLoginAttempts: 5,
+    lockTime: 10 * 60 * 1000,
+  },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'email', 'roles'],
+  },
+  access: {
+    // Only people with a newsroom role may enter the admin.
+    admin: ({ req }) => isStaffUser(req.user),
+    // Bylines are public: anyone reads a name and a bio; the rest is for the newsroom.
+    read: anyone,
+    create: isAdmin,
+    delete: isAdmin,
+    // Admins manage everyone; anyone else edits their own profile only.
+    update: ({ req }) => {
+      if (isAdminUser(req.user)) return true
+      if (req.user?.collection === 'users') return { id: { equals: req.user.id } }
+      return false
+    },
+    unlock: isAdmin,
+  },
+  fields: [
+    // Merged into Payload's own e-mail field: readers never see staff addresses.
+    { name: 'email', type: 'email', access: { read: isStaffField } },
+    { name: 'name', label: 'Nom affiché', type: 'text', required: true, maxLength: 120 },
+    { name: 'bio', label: 'Courte biographie', type: 'textarea', maxLength: 500 },
+    {
+      name: 'roles',
+      label: 'Rôles',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      saveToJWT: true,
+      defaultValue: ['journalist'],
+      options: ROLES.map((role) => ({ label: role, value: role })),
+      access: {
+        read: isStaffField,
+        // Nobody but an admin grants a role, including to themselves.
+        create: isAdminField,
+        update: isAdminField,
+      },
+    },
+  ],
+  hooks: {
+    beforeChange: [
+      // The very first account (the admin's "create first user" screen) is the admin.
+      async ({ data, operation, req }) => {
+        if (operation !== 'create') return data
+        const { totalDocs } = await req.payload.count({ collection: 'users', req })
+        if (totalDocs === 0) return { ...data, roles: ['admin'] }
+        return data
+      },
+    ],
+  },
+  timestamps: true,
+}

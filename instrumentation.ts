@@ -1,0 +1,16 @@
+/**
+ * Runs once when the Next.js server boots: initialises Payload with its job crons (so a
+ * scheduled publication fires even if nobody opens the admin) and, on a fresh development
+ * database, creates the demo content.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return
+  if (process.env.NEXT_PHASE === 'phase-production-build') return
+  const [{ getPayload }, { default: config }, { ensureDemoContent }] = await Promise.all([
+    import('payload'),
+    import('@payload-config'),
+    import('./seed'),
+  ])
+  const payload = await getPayload({ config, cron: true })
+  if (process.env.NODE_ENV !== 'production') await ensureDemoContent(payload)
+}

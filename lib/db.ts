@@ -1,0 +1,41 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj } from 'payload'
+
+import { migrations } from '../migrations'
+import { withSerializedTransactions } from './sqlite-transactions'
+
+export type DatabaseKind = 'sqlite' | 'mongodb'
+
+export function databaseKind(uri: string): DatabaseKind {
+  if (uri.startsWith('file:')) return 'sqlite'
+  if (uri.startsWith('mongodb://') || uri.startsWith('mongodb+srv://')) return 'mongodb'
+  throw new Error(
+    `DATABASE_URI "${uri}" is not supported: use "file:<path>" for SQLite or "mongodb://…" for MongoDB`,
+  )
+}
+
+/** The Payload database adapter for a DATABASE_URI: the embedded SQLite file or MongoDB. */
+export function databaseAdapter(uri: string): DatabaseAdapterObj {
+  if (databaseKind(uri) === 'mongodb') {
+    return mongooseAdapter({ url: uri })
+  }
+  // libsql does not create a missing directory.
+  const file = uri.slice('file:'.length)
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  const adapter = sqliteAdapter({
+    client: { url: uri },
+    // The schema only ever comes from committed migrations, in development as in production.
+    push: false,
+    migrationDir: path.resolve('migrations'),
+    prodMigrations: migrations,
+    wal: true,
+    busyTimeout: 5000,
+    // Transactions are off by default in the SQLite adapter: a failed write must leave nothing.
+    transactionOptions: {},
+  })
+  return withSerializedTransactions(adapter)
+}

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
+import { z } from 'zod'
+
+/** The development password of the demo users, documented in the README. */
+export const DEV_SEED_PASSWORD = 'kiosque-demo'
+
+const isProduction = process.env.NODE_ENV === 'production'
+// `next build` evaluates the config to collect routes but serves nothing: it needs no real secret.
+const isBuildPhase = process.env.NEXT_PHASE === 'phase-production-build'
+
+export const envSchema = z.object({
+  DATABASE_URI: z
+    .string()
+    .trim()
+    .default('file:./data/kiosque.db')
+    .refine((uri) => /^(file:|mongodb:\/\/|mongodb\+srv:\/\/)/.test(uri), {
+      message:
+        'must start with "file:" (embedded SQLite), "mongodb://" or "mongodb+srv://" (MongoDB)',
+    }),
+  PAYLOAD_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters long (generate one with `openssl rand -hex 32`)')
+    .optional(),
+  SITE_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' })
+    .default('http://localhost:3000')
+    .transform((url) => url.replace(/\/+$/, '')),
+  SEED_PASSWORD: z.string().min(8, 'must be at least 8 characters long').optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+})
+
+export type Env = Omit<z.infer<typeof envSchema>, 'PAYLOAD_SECRET'> & { PAYLOAD_SECRET: string }
+
+/** Reads the secret kept beside the embedded database, creating it on first use (development only). */
+function developmentSecret(dataDir: string): string {
+  const file = path.join(dataDir, '.payload-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(dataDir, { recursive: true })
+  const secret = randomBytes(32).toString('hex')
+  writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(source)
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`)
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`)
+  }
+  const env = result.data
+  let secret = env.PAYLOAD_SECRET
+  if (!secret) {
+    if (isProduction && !isBuildPhase) {
+      throw new Error(
+        'Invalid environment:\n  - PAYLOAD_SECRET: required in production (generate one with `openssl rand -hex 32`)',
+      )
+    }
+    secret = isBuildPhase ? 'build-phase-placeholder-secret-never-served' : developmentSecret('data')
+  }
+  return { ...env, PAYLOAD_SECRET: secret }
+}
+
+let cached: Env | undefined
+
+/** The validated environment, parsed once per process. */
+export function env(): Env {
+  cached ??= parseEnv()
+  return cached
+}

@@ -1,0 +1,61 @@
+import { NEWSROOM_TIME_ZONE } from './time'
+
+type Parts = Record<'weekday' | 'day' | 'month' | 'year' | 'hour' | 'minute', string>
+
+function parisParts(date: Date | string): Parts {
+  const formatter = new Intl.DateTimeFormat('fr-FR', {
+    timeZone: NEWSROOM_TIME_ZONE,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+  const parts = {} as Parts
+  for (const part of formatter.formatToParts(new Date(date))) {
+    if (part.type in { weekday: 1, day: 1, month: 1, year: 1, hour: 1, minute: 1 }) {
+      parts[part.type as keyof Parts] = part.value
+    }
+  }
+  return parts
+}
+
+/** "5 décembre 2024 à 14 h 32", Paris time, the French typographic way. */
+export function formatDateTime(date: Date | string): string {
+  const p = parisParts(date)
+  return `${p.day === '1' ? '1er' : p.day} ${p.month} ${p.year} à ${Number(p.hour)} h ${p.minute}`
+}
+
+/** "5 décembre 2024", Paris time. */
+export function formatDate(date: Date | string): string {
+  const p = parisParts(date)
+  return `${p.day === '1' ? '1er' : p.day} ${p.month} ${p.year}`
+}
+
+/** "vendredi 13 décembre 2024 à 9 h" (minutes only when there are some), Paris time. */
+export function formatReleaseDateTime(date: Date | string): string {
+  const p = parisParts(date)
+  const time = p.minute === '00' ? `${Number(p.hour)} h` : `${Number(p.hour)} h ${p.minute}`
+  return `${p.weekday} ${p.day === '1' ? '1er' : p.day} ${p.month} ${p.year} à ${time}`
+}
+
+/** "40 min", "2 h", "2 h 40". */
+export function formatDuration(totalMinutes: number): string {
+  const minutes = Math.max(0, Math.round(totalMinutes))
+  const hours = Math.floor(minutes / 60)
+  const rest = minutes % 60
+  if (hours === 0) return `${rest} min`
+  return rest === 0 ? `${hours} h` : `${hours} h ${String(rest).padStart(2, '0')}`
+}
+
+/** French plural: 0 and 1 take the singular. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${Math.abs(count) < 2 ? singular : pluralForm}`
+}
+
+/** A machine-readable timestamp for <time dateTime>. */
+export function isoDateTime(date: Date | string): string {
+  return new Date(date).toISOString()
+}

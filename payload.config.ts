@@ -1,0 +1,77 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { FixedToolbarFeature, lexicalEditor, LinkFeature } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { fr } from '@payloadcms/translations/languages/fr'
+import { type BasePayload, buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { AffiliateLinks } from './collections/AffiliateLinks'
+import { Articles } from './collections/Articles'
+import { Media, MAX_UPLOAD_BYTES } from './collections/Media'
+import { Series } from './collections/Series'
+import { isEditorUser } from './collections/shared/access'
+import { Subscribers } from './collections/Subscribers'
+import { Users } from './collections/Users'
+import { SiteSettings } from './globals/SiteSettings'
+import { databaseAdapter, databaseKind } from './lib/db'
+import { env } from './lib/env'
+import { NEWSROOM_TIME_ZONE } from './lib/time'
+import { migrations } from './migrations'
+
+type MigrationList = NonNullable<Parameters<BasePayload['db']['migrate']>[0]>['migrations']
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const { DATABASE_URI, PAYLOAD_SECRET } = env()
+
+export default buildConfig({
+  secret: PAYLOAD_SECRET,
+  db: databaseAdapter(DATABASE_URI),
+  editor: lexicalEditor({
+    features: ({ defaultFeatures }) => [
+      ...defaultFeatures.filter((feature) => feature.key !== 'link'),
+      // Internal links point at affiliate links only: that is how an article cites an offer.
+      LinkFeature({ enabledCollections: ['affiliate-links'], maxDepth: 1 }),
+      FixedToolbarFeature(),
+    ],
+  }),
+  collections: [Articles, Series, AffiliateLinks, Media, Subscribers, Users],
+  globals: [SiteSettings],
+  admin: {
+    user: Users.slug,
+    avatar: 'default',
+    dateFormat: 'd MMMM yyyy HH:mm',
+    timezones: {
+      defaultTimezone: NEWSROOM_TIME_ZONE,
+      supportedTimezones: [{ label: 'Paris', value: NEWSROOM_TIME_ZONE }],
+    },
+    importMap: { baseDir: dirname },
+    meta: { titleSuffix: ' · Kiosque' },
+  },
+  i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr' },
+  upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
+  sharp,
+  telemetry: false,
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
+  jobs: {
+    // Scheduled publication fires within a second of its time; crons start from instrumentation.ts.
+    autoRun: [{ cron: '* * * * * *', queue: 'default', limit: 20 }],
+    access: {
+      run: ({ req }) => isEditorUser(req.user),
+      queue: ({ req }) => isEditorUser(req.user),
+      cancel: ({ req }) => isEditorUser(req.user),
+    },
+  },
+  onInit: async (payload) => {
+    // The SQLite adapter applies `prodMigrations` itself in production; do the same everywhere
+    // else so that development and tests run on exactly the committed schema.
+    if (
+      databaseKind(DATABASE_URI) === 'sqlite' &&
+      process.env.NODE_ENV !== 'production' &&
+      process.env.PAYLOAD_MIGRATING !== 'true'
+    ) {
+      await payload.db.migrate({ migrations: migrations as MigrationList })
+    }
+  },
+})
