@@ -7,10 +7,6 @@ import { z } from 'zod'
 /** The development password of the demo users, documented in the README. */
 export const DEV_SEED_PASSWORD = 'kiosque-demo'
 
-const isProduction = process.env.NODE_ENV === 'production'
-// `next build` evaluates the config to collect routes but serves nothing: it needs no real secret.
-const isBuildPhase = process.env.NEXT_PHASE === 'phase-production-build'
-
 export const envSchema = z.object({
   DATABASE_URI: z
     .string()
@@ -32,7 +28,17 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 })
 
-export type Env = Omit<z.infer<typeof envSchema>, 'PAYLOAD_SECRET'> & { PAYLOAD_SECRET: string }
+export type Env = Omit<z.infer<typeof envSchema>, 'PAYLOAD_SECRET'> & {
+  PAYLOAD_SECRET: string
+  /** Where this instance keeps its files: beside the SQLite database, or ./data with MongoDB. */
+  DATA_DIR: string
+}
+
+/** The folder of the SQLite file for `file:` URIs, ./data otherwise. */
+export function dataDirFor(databaseUri: string): string {
+  if (!databaseUri.startsWith('file:')) return path.resolve('data')
+  return path.dirname(path.resolve(databaseUri.slice('file:'.length)))
+}
 
 /** Reads the secret kept beside the embedded database, creating it on first use (development only). */
 function developmentSecret(dataDir: string): string {
@@ -51,6 +57,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid environment:\n${lines.join('\n')}`)
   }
   const env = result.data
+  const isProduction = source.NODE_ENV === 'production'
+  // `next build` evaluates the config to collect routes but serves nothing: it needs no secret.
+  const isBuildPhase = source.NEXT_PHASE === 'phase-production-build'
   let secret = env.PAYLOAD_SECRET
   if (!secret) {
     if (isProduction && !isBuildPhase) {
@@ -58,9 +67,11 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
         'Invalid environment:\n  - PAYLOAD_SECRET: required in production (generate one with `openssl rand -hex 32`)',
       )
     }
-    secret = isBuildPhase ? 'build-phase-placeholder-secret-never-served' : developmentSecret('data')
+    secret = isBuildPhase
+      ? 'build-phase-placeholder-secret-never-served'
+      : developmentSecret(dataDirFor(env.DATABASE_URI))
   }
-  return { ...env, PAYLOAD_SECRET: secret }
+  return { ...env, PAYLOAD_SECRET: secret, DATA_DIR: dataDirFor(env.DATABASE_URI) }
 }
 
 let cached: Env | undefined

@@ -1,4 +1,8 @@
+import path from 'node:path'
+
 import type { CollectionConfig } from 'payload'
+
+import { env } from '../../lib/env'
 
 import { anyone, isEditor, isStaff } from '../shared/access'
 
@@ -17,7 +21,7 @@ export const Media: CollectionConfig = {
   },
   admin: { useAsTitle: 'alt' },
   upload: {
-    staticDir: 'data/media',
+    staticDir: path.join(env().DATA_DIR, 'media'),
     mimeTypes: IMAGE_MIME_TYPES,
     focalPoint: true,
     imageSizes: [

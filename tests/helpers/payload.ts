@@ -1,0 +1,85 @@
+import { rmSync } from 'node:fs'
+
+import type { Payload } from 'payload'
+
+import type { User } from '../../payload-types'
+
+export type TestContext = {
+  payload: Payload
+  /** Calls the REST API as Payload serves it, optionally logged in with a JWT. */
+  rest: (pathname: string, init?: RequestInit & { token?: string }) => Promise<Response>
+  /** Logs a user in through REST and returns their token. */
+  login: (email: string, password: string) => Promise<string>
+  /** Creates a user with the given roles (as an admin would) and returns it with its token. */
+  createUser: (roles: User['roles'], email?: string) => Promise<{ user: User; token: string }>
+  close: () => Promise<void>
+}
+
+export const TEST_PASSWORD = 'correct-horse-battery-staple'
+
+let userCount = 0
+
+/**
+ * Boots the real Payload on the throw-away SQLite file of this test file: migrations run as at start, nothing is
+ * mocked. Call once per test file, in beforeAll, and close() in afterAll.
+ */
+export async function startPayload(): Promise<TestContext> {
+  // tests/setup-env.ts chose a fresh database for this file before anything was imported.
+  const dir = process.env.KIOSQUE_TEST_DIR
+  if (!dir || !process.env.DATABASE_URI?.includes(dir)) {
+    throw new Error('Integration tests must run with tests/setup-env.ts (see jest.config.js)')
+  }
+  const [{ default: config }, { getPayload, handleEndpoints }] = await Promise.all([
+    import('@payload-config'),
+    import('payload'),
+  ])
+  const payload = await getPayload({ config })
+  // The first account ever created becomes the admin (the admin's "create first user" screen):
+  // make it here so that the users a test creates get exactly the roles it asks for.
+  await payload.create({
+    collection: 'users',
+    data: { email: 'root@kiosque.test', password: TEST_PASSWORD, name: 'Root', roles: ['admin'] },
+    overrideAccess: true,
+  })
+
+  const rest: TestContext['rest'] = async (pathname, init = {}) => {
+    const { token, ...rest } = init
+    const headers = new Headers(rest.headers)
+    if (token) headers.set('Authorization', `JWT ${token}`)
+    if (rest.body && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json')
+    const request = new Request(`http://localhost:3000${pathname}`, { ...rest, headers })
+    return handleEndpoints({ config, request })
+  }
+
+  const login: TestContext['login'] = async (email, password) => {
+    const response = await rest('/api/users/login', {
+      method: 'POST',
+      body: JSON.stringify({ email, password }),
+    })
+    const body = (await response.json()) as { token?: string }
+    if (!response.ok || !body.token) throw new Error(`login failed for ${email}: ${response.status}`)
+    return body.token
+  }
+
+  const createUser: TestContext['createUser'] = async (roles, email) => {
+    userCount += 1
+    const address = email ?? `${roles.join('-')}-${userCount}@kiosque.test`
+    const user = await payload.create({
+      collection: 'users',
+      data: { email: address, password: TEST_PASSWORD, name: `Test ${roles.join(' ')}`, roles },
+      overrideAccess: true,
+    })
+    return { user, token: await login(address, TEST_PASSWORD) }
+  }
+
+  return {
+    payload,
+    rest,
+    login,
+    createUser,
+    close: async () => {
+      await payload.destroy()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}

@@ -1,0 +1,58 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { describe, expect, it } from '@jest/globals'
+
+import { dataDirFor, parseEnv } from '../../lib/env'
+
+const dir = mkdtempSync(path.join(tmpdir(), 'kiosque-env-'))
+const base = { DATABASE_URI: `file:${dir}/kiosque.db` }
+
+describe('parseEnv', () => {
+  it('defaults to the embedded database, localhost and port 3000', () => {
+    const env = parseEnv({ PAYLOAD_SECRET: 'x'.repeat(32) })
+    expect(env.DATABASE_URI).toBe('file:./data/kiosque.db')
+    expect(env.SITE_URL).toBe('http://localhost:3000')
+    expect(env.PORT).toBe(3000)
+  })
+
+  it('refuses a database URI it cannot serve, naming the variable and the accepted forms', () => {
+    expect(() => parseEnv({ DATABASE_URI: 'postgres://db/kiosque' })).toThrow(
+      /DATABASE_URI: must start with "file:".*"mongodb:\/\/"/,
+    )
+  })
+
+  it('refuses a relative SITE_URL and a port out of range', () => {
+    expect(() => parseEnv({ ...base, SITE_URL: 'kiosque.test' })).toThrow(/SITE_URL/)
+    expect(() => parseEnv({ ...base, PORT: '70000' })).toThrow(/PORT/)
+  })
+
+  it('requires PAYLOAD_SECRET in production', () => {
+    expect(() => parseEnv({ ...base, NODE_ENV: 'production' })).toThrow(
+      /PAYLOAD_SECRET: required in production/,
+    )
+  })
+
+  it('does not ask for a secret while `next build` collects routes', () => {
+    const env = parseEnv({ ...base, NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' })
+    expect(env.PAYLOAD_SECRET.length).toBeGreaterThanOrEqual(32)
+  })
+
+  it('generates a development secret once and keeps it beside the database', () => {
+    const first = parseEnv({ ...base, NODE_ENV: 'development' })
+    const second = parseEnv({ ...base, NODE_ENV: 'development' })
+    expect(first.PAYLOAD_SECRET).toMatch(/^[0-9a-f]{64}$/)
+    expect(second.PAYLOAD_SECRET).toBe(first.PAYLOAD_SECRET)
+    expect(first.DATA_DIR).toBe(dir)
+  })
+
+  it('rejects a short secret', () => {
+    expect(() => parseEnv({ ...base, PAYLOAD_SECRET: 'short' })).toThrow(/PAYLOAD_SECRET/)
+  })
+
+  it('keeps files beside the SQLite database, or in ./data with MongoDB', () => {
+    expect(dataDirFor('file:/srv/kiosque/site.db')).toBe('/srv/kiosque')
+    expect(dataDirFor('mongodb://db:27017/kiosque')).toBe(path.resolve('data'))
+  })
+})

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+
+import { getArticle, getSeries, getSiteSettings, listLatestArticles } from '../lib/content'
+import { seedDemoContent } from '../seed'
+import { ARTICLES } from '../seed/content'
+import { startPayload, type TestContext } from './helpers/payload'
+
+let ctx: TestContext
+const password = 'seed-password-for-tests'
+
+beforeAll(async () => {
+  ctx = await startPayload()
+  await seedDemoContent(ctx.payload, { password })
+  await seedDemoContent(ctx.payload, { password })
+}, 120_000)
+
+afterAll(async () => {
+  await ctx?.close()
+})
+
+describe('seedDemoContent run twice', () => {
+  it('leaves one copy of everything', async () => {
+    const count = async (collection: 'articles' | 'series' | 'affiliate-links' | 'media' | 'users') =>
+      (await ctx.payload.count({ collection })).totalDocs
+    expect(await count('articles')).toBe(ARTICLES.length)
+    expect(await count('series')).toBe(1)
+    expect(await count('affiliate-links')).toBe(1)
+    expect(await count('media')).toBe(2)
+    // The three demo users, plus the admin the test harness makes first.
+    expect(await count('users')).toBe(4)
+  })
+
+  it('lets each demo user log in with the seed password', async () => {
+    for (const email of ['admin@kiosque.test', 'editor@kiosque.test', 'journalist@kiosque.test']) {
+      await expect(ctx.login(email, password)).resolves.toEqual(expect.any(String))
+    }
+  })
+})
+
+describe('the demo story as a reader gets it', () => {
+  it('lists the review among the published articles', async () => {
+    const { articles } = await listLatestArticles(1)
+    expect(articles[0]?.slug).toBe('renault-anatomie-dun-come-back-premier-episode')
+    expect(articles).toHaveLength(ARTICLES.length)
+  })
+
+  it('serves the review with its author, series and the affiliate offer it links', async () => {
+    const article = await getArticle('renault-anatomie-dun-come-back-premier-episode')
+    expect(article).not.toBeNull()
+    expect(article?.authors.map((a) => a.name)).toEqual(['Julien Moreau'])
+    expect(article?.series?.slug).toBe('renault-anatomie-dun-come-back')
+    expect(article?.affiliateLinks).toEqual([
+      expect.objectContaining({ slug: 'prime-video-essai-30-jours' }),
+    ])
+    expect(article?.image?.alt).toBeTruthy()
+  })
+
+  it('serves an article without affiliate links with none, so it shows no disclosure', async () => {
+    const article = await getArticle('recharge-rapide-puissance-affichee')
+    expect(article?.affiliateLinks).toEqual([])
+  })
+
+  it('serves the series with four 40-minute episodes released on 13 December 2024 at 9:00 Paris', async () => {
+    const series = await getSeries('renault-anatomie-dun-come-back')
+    expect(series?.episodes.map((e) => [e.number, e.title, e.durationMinutes])).toEqual([
+      [1, 'Épisode 1', 40],
+      [2, 'Épisode 2', 40],
+      [3, 'Épisode 3', 40],
+      [4, 'Épisode 4', 40],
+    ])
+    expect(new Date(series!.releaseAt).toISOString()).toBe('2024-12-13T08:00:00.000Z')
+    expect(series?.trialOffer?.slug).toBe('prime-video-essai-30-jours')
+    expect(series?.productionCompany).toBe('Breath Film (Elephant)')
+  })
+
+  it('keeps the membership appeal to exactly three reasons', async () => {
+    const settings = await getSiteSettings()
+    expect(settings.membership.reasons).toHaveLength(3)
+    expect(settings.publicationName).toBe('Rouages')
+  })
+
+  it('answers null for unknown or malformed slugs instead of querying with them', async () => {
+    expect(await getArticle('nexiste-pas')).toBeNull()
+    expect(await getArticle('../../etc/passwd')).toBeNull()
+    expect(await getSeries('https://evil.example')).toBeNull()
+  })
+
+  it('stops serving an article the moment it is unpublished', async () => {
+    const { docs } = await ctx.payload.find({
+      collection: 'articles',
+      where: { slug: { equals: 'velo-electrique-faire-durer-sa-batterie' } },
+    })
+    await ctx.payload.update({
+      collection: 'articles',
+      id: docs[0]!.id,
+      data: { _status: 'draft' },
+    })
+    expect(await getArticle('velo-electrique-faire-durer-sa-batterie')).toBeNull()
+    const { articles } = await listLatestArticles(1)
+    expect(articles.map((a) => a.slug)).not.toContain('velo-electrique-faire-durer-sa-batterie')
+  })
+})

@@ -1,0 +1,12 @@
+/**
+ * Runs before each integration test file imports anything: the Payload config reads the
+ * environment once, so the throw-away database must be chosen here.
+ */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+const dir = mkdtempSync(path.join(tmpdir(), 'kiosque-test-'))
+process.env.KIOSQUE_TEST_DIR = dir
+process.env.DATABASE_URI = `file:${path.join(dir, 'test.db')}`
+process.env.PAYLOAD_SECRET = 'test-secret-that-is-long-enough-0123456789'
