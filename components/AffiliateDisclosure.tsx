@@ -9,7 +9,7 @@ type Props = {
 export function AffiliateDisclosure({ disclosure, linkCount }: Props) {
   if (linkCount < 1 || !disclosure.text) return null
   return (
-    <aside className="disclosure" aria-label="Liens d'affiliation">
+    <aside className="disclosure" aria-label="Liens d’affiliation">
       <p>
         {disclosure.text} <a href={disclosure.explanationUrl}>En savoir plus</a>
       </p>

@@ -16,7 +16,8 @@ export function Byline({ authors, publishedAt, updatedAt }: Props) {
       {authors.length > 0 ? <p>Par {listFormat.format(authors.map((a) => a.name))}</p> : null}
       {publishedAt ? (
         <p>
-          Publié le <time dateTime={new Date(publishedAt).toISOString()}>{formatDateTime(publishedAt)}</time>
+          Publié le{' '}
+          <time dateTime={new Date(publishedAt).toISOString()}>{formatDateTime(publishedAt)}</time>
           {modified ? (
             <>
               {' · '}modifié le{' '}

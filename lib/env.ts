@@ -50,10 +50,12 @@ function developmentSecret(dataDir: string): string {
   return secret
 }
 
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = envSchema.safeParse(source)
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`)
+    const lines = result.error.issues.map(
+      (issue) => `  - ${issue.path.join('.')}: ${issue.message}`,
+    )
     throw new Error(`Invalid environment:\n${lines.join('\n')}`)
   }
   const env = result.data

@@ -99,7 +99,12 @@ export async function seedDemoContent(payload: Payload, options: { password: str
 
   const offerId = await idBySlug(payload, 'affiliate-links', TRIAL_OFFER.slug)
   const offer = offerId
-    ? await payload.update({ collection: 'affiliate-links', id: offerId, data: TRIAL_OFFER, ...trusted })
+    ? await payload.update({
+        collection: 'affiliate-links',
+        id: offerId,
+        data: TRIAL_OFFER,
+        ...trusted,
+      })
     : await payload.create({ collection: 'affiliate-links', data: TRIAL_OFFER, ...trusted })
 
   const seriesData = {

@@ -45,7 +45,11 @@ export const quote = (value: string): Node => block('quote', [text(value)])
 export const affiliateLink = (id: DocId, label: string): Node => ({
   ...block('link', [text(label)]),
   version: 3,
-  fields: { linkType: 'internal', newTab: false, doc: { relationTo: 'affiliate-links', value: id } },
+  fields: {
+    linkType: 'internal',
+    newTab: false,
+    doc: { relationTo: 'affiliate-links', value: id },
+  },
 })
 
 /** An ordinary link to a page of the site or the web. */

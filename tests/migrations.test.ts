@@ -40,6 +40,8 @@ describe('committed migrations', () => {
   it('have all been applied to a fresh database at start', async () => {
     const { docs } = await ctx.payload.find({ collection: 'payload-migrations', limit: 100 })
     const files = readdirSync(path.resolve('migrations')).filter((f) => f.endsWith('.json'))
-    expect(docs.map((d) => d.name).sort()).toEqual(files.map((f) => f.replace(/\.json$/, '')).sort())
+    expect(docs.map((d) => d.name).sort()).toEqual(
+      files.map((f) => f.replace(/\.json$/, '')).sort(),
+    )
   })
 })

@@ -20,8 +20,9 @@ afterAll(async () => {
 
 describe('seedDemoContent run twice', () => {
   it('leaves one copy of everything', async () => {
-    const count = async (collection: 'articles' | 'series' | 'affiliate-links' | 'media' | 'users') =>
-      (await ctx.payload.count({ collection })).totalDocs
+    const count = async (
+      collection: 'articles' | 'series' | 'affiliate-links' | 'media' | 'users',
+    ) => (await ctx.payload.count({ collection })).totalDocs
     expect(await count('articles')).toBe(ARTICLES.length)
     expect(await count('series')).toBe(1)
     expect(await count('affiliate-links')).toBe(1)

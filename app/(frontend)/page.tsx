@@ -27,7 +27,9 @@ export default async function HomePage({ searchParams }: Props) {
       )}
       {totalPages > 1 ? (
         <nav className="pagination" aria-label="Pages">
-          {page > 1 ? <a href={page === 2 ? '/' : `/?page=${page - 1}`}>Articles plus récents</a> : null}
+          {page > 1 ? (
+            <a href={page === 2 ? '/' : `/?page=${page - 1}`}>Articles plus récents</a>
+          ) : null}
           {page < totalPages ? <a href={`/?page=${page + 1}`}>Articles plus anciens</a> : null}
         </nav>
       ) : null}

@@ -8,7 +8,9 @@ export function liveAffiliateLinkFilter(now: Date = new Date()): Where {
   return {
     and: [
       { active: { equals: true } },
-      { or: [{ expiresAt: { exists: false } }, { expiresAt: { greater_than: now.toISOString() } }] },
+      {
+        or: [{ expiresAt: { exists: false } }, { expiresAt: { greater_than: now.toISOString() } }],
+      },
     ],
   }
 }

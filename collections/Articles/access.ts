@@ -3,7 +3,9 @@ import type { Access, Where } from 'payload'
 import { hasRole, isEditorUser } from '../shared/access'
 
 const wantsPublished = (data: unknown) =>
-  typeof data === 'object' && data !== null && (data as { _status?: unknown })._status === 'published'
+  typeof data === 'object' &&
+  data !== null &&
+  (data as { _status?: unknown })._status === 'published'
 
 /** Editors create anything; a journalist creates drafts only. */
 export const canCreateArticle: Access = ({ req, data }) => {

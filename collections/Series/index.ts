@@ -47,7 +47,7 @@ export const Series: CollectionConfig = {
       timezone: parisTimezoneField,
       admin: {
         date: { pickerAppearance: 'dayAndTime', timeIntervals: 1 },
-        description: "Date et heure de mise en ligne de tous les épisodes (heure de Paris).",
+        description: 'Date et heure de mise en ligne de tous les épisodes (heure de Paris).',
       },
     },
     {

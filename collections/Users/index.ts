@@ -1,6 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, isAdmin, isAdminField, isAdminUser, isStaffField, isStaffUser } from '../shared/access'
+import {
+  anyone,
+  isAdmin,
+  isAdminField,
+  isAdminUser,
+  isStaffField,
+  isStaffUser,
+} from '../shared/access'
 import { ROLES } from '../shared/roles'
 
 export const Users: CollectionConfig = {

@@ -32,4 +32,5 @@ export const nobodyField: FieldAccess = () => false
 export const publishedFilter: Where = { _status: { equals: 'published' } }
 
 /** Staff read everything; everyone else reads published documents only. */
-export const publishedOrStaff: Access = ({ req }) => (isStaffUser(req.user) ? true : publishedFilter)
+export const publishedOrStaff: Access = ({ req }) =>
+  isStaffUser(req.user) ? true : publishedFilter

@@ -27,7 +27,8 @@ export function slugField(from = 'title', overrides: Partial<TextField> = {}): F
       ],
     },
     validate: (value: unknown) =>
-      isSlug(value) || 'Le slug ne peut contenir que des lettres minuscules, des chiffres et des tirets.',
+      isSlug(value) ||
+      'Le slug ne peut contenir que des lettres minuscules, des chiffres et des tirets.',
     ...overrides,
   } as Field
 }

@@ -15,7 +15,9 @@ afterAll(async () => {
   await ctx?.close()
 })
 
-type ErrorBody = { errors: { message: string; data?: { errors?: { path: string; message: string }[] } }[] }
+type ErrorBody = {
+  errors: { message: string; data?: { errors?: { path: string; message: string }[] } }[]
+}
 
 async function fieldErrors(response: Response) {
   const body = (await response.json()) as ErrorBody
@@ -48,7 +50,11 @@ describe('affiliate links', () => {
     const response = await ctx.rest('/api/affiliate-links', {
       method: 'POST',
       token: editorToken,
-      body: JSON.stringify({ label: 'Essai gratuit : 30 jours !', merchant: 'M', url: 'https://shop.example/' }),
+      body: JSON.stringify({
+        label: 'Essai gratuit : 30 jours !',
+        merchant: 'M',
+        url: 'https://shop.example/',
+      }),
     })
     expect(response.status).toBe(201)
     const { doc } = (await response.json()) as { doc: { slug: string; clicks: number } }
@@ -81,7 +87,11 @@ describe('subscribers', () => {
   it('normalises the address, so the same person signing up twice is one row', async () => {
     const first = await ctx.rest('/api/subscribers', {
       method: 'POST',
-      body: JSON.stringify({ email: '  Lecteur@Exemple.FR ', consentText, sourcePage: '/articles/x' }),
+      body: JSON.stringify({
+        email: '  Lecteur@Exemple.FR ',
+        consentText,
+        sourcePage: '/articles/x',
+      }),
     })
     expect(first.status).toBe(201)
     const second = await ctx.rest('/api/subscribers', {
@@ -132,6 +142,7 @@ describe('articles', () => {
     const base = {
       title: 'Titre',
       standfirst: 'Chapô',
+      category: 'tech' as const,
       authors: [authorId],
       body: bodyOf('Texte.'),
     }

@@ -19,7 +19,9 @@ export function bodyOf(text: string): Article['body'] {
           format: '',
           indent: 0,
           textFormat: 0,
-          children: [{ type: 'text', text, version: 1, format: 0, detail: 0, mode: 'normal', style: '' }],
+          children: [
+            { type: 'text', text, version: 1, format: 0, detail: 0, mode: 'normal', style: '' },
+          ],
         },
       ],
     },
@@ -29,10 +31,14 @@ export function bodyOf(text: string): Article['body'] {
 let count = 0
 
 /** Article data as a journalist would fill the form. */
-export function articleData(authorId: Article['authors'][number], overrides: Partial<Article> = {}) {
+export function articleData(
+  authorId: Article['authors'][number],
+  overrides: Partial<Article> = {},
+) {
   count += 1
   return {
     title: `Article de test ${count}`,
+    slug: `article-de-test-${count}`,
     standfirst: 'Un chapô de test.',
     body: bodyOf(`Texte numéro ${count}.`),
     authors: [authorId],
@@ -48,10 +54,8 @@ export async function makeArticle(
   status: 'draft' | 'published',
   overrides: Partial<Article> = {},
 ) {
-  return payload.create({
-    collection: 'articles',
-    data: { ...articleData(authorId, overrides), _status: status },
-    draft: status === 'draft',
-    overrideAccess: true,
-  })
+  const data = { ...articleData(authorId, overrides), _status: status }
+  return status === 'draft'
+    ? payload.create({ collection: 'articles', data, draft: true, overrideAccess: true })
+    : payload.create({ collection: 'articles', data, overrideAccess: true })
 }

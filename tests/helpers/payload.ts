@@ -57,7 +57,8 @@ export async function startPayload(): Promise<TestContext> {
       body: JSON.stringify({ email, password }),
     })
     const body = (await response.json()) as { token?: string }
-    if (!response.ok || !body.token) throw new Error(`login failed for ${email}: ${response.status}`)
+    if (!response.ok || !body.token)
+      throw new Error(`login failed for ${email}: ${response.status}`)
     return body.token
   }
 

@@ -25,9 +25,7 @@ describe('French dates in Paris time', () => {
 
   it('gives the release day with its weekday and a round hour without minutes', () => {
     expect(formatReleaseDateTime('2024-12-13T08:00:00Z')).toBe('vendredi 13 décembre 2024 à 9 h')
-    expect(formatReleaseDateTime('2024-12-13T08:30:00Z')).toBe(
-      'vendredi 13 décembre 2024 à 9 h 30',
-    )
+    expect(formatReleaseDateTime('2024-12-13T08:30:00Z')).toBe('vendredi 13 décembre 2024 à 9 h 30')
   })
 })
 
