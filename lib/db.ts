@@ -33,7 +33,9 @@ export function databaseAdapter(uri: string): DatabaseAdapterObj {
     migrationDir: path.resolve('migrations'),
     prodMigrations: migrations,
     wal: true,
-    busyTimeout: 5000,
+    // No synchronous busy timeout: libsql would block the whole event loop while it waits.
+    // Transactions wait for locks asynchronously instead (BUSY_TIMEOUT_MS, sqlite-transactions.ts).
+    busyTimeout: 0,
     // Transactions are off by default in the SQLite adapter: a failed write must leave nothing.
     transactionOptions: {},
   })
