@@ -137,7 +137,9 @@ export async function seedDemoContent(payload: Payload, options: { password: str
     if (id !== undefined) {
       await payload.update({ collection: 'articles', id, data, ...trusted })
     } else {
-      await payload.create({ collection: 'articles', data, ...trusted })
+      // A new demo article was written when it says it was published, not when it was seeded.
+      const written = { createdAt: article.publishedAt, updatedAt: article.publishedAt }
+      await payload.create({ collection: 'articles', data: { ...data, ...written }, ...trusted })
     }
   }
 

@@ -38,12 +38,15 @@ describe('SQLite writes with transactions on', () => {
     const results = await Promise.allSettled([
       ctx.payload.create({
         collection: 'subscribers',
-        data: { email: 'ok-1@exemple.fr', consentText },
+        data: { email: 'ok-1@exemple.fr', consentText, status: 'pending' },
       }),
-      ctx.payload.create({ collection: 'subscribers', data: { email: 'bad', consentText } }),
       ctx.payload.create({
         collection: 'subscribers',
-        data: { email: 'ok-2@exemple.fr', consentText },
+        data: { email: 'bad', consentText, status: 'pending' },
+      }),
+      ctx.payload.create({
+        collection: 'subscribers',
+        data: { email: 'ok-2@exemple.fr', consentText, status: 'pending' },
       }),
     ])
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
@@ -60,7 +63,7 @@ describe('SQLite writes with transactions on', () => {
     await tx.execute('SELECT 1')
     const pending = ctx.payload.create({
       collection: 'subscribers',
-      data: { email: 'patient@exemple.fr', consentText },
+      data: { email: 'patient@exemple.fr', consentText, status: 'pending' },
     })
     await new Promise((resolve) => setTimeout(resolve, 400))
     await tx.commit()
