@@ -42,13 +42,16 @@ export const h2 = (value: string): Node => block('heading', [text(value)], { tag
 export const quote = (value: string): Node => block('quote', [text(value)])
 
 /** An inline link to an affiliate offer, rendered as /go/<slug> with rel="sponsored". */
-export const affiliateLink = (id: DocId, label: string): Node => ({
+export const affiliateLink = (
+  target: DocId | { id: DocId; slug: string },
+  label: string,
+): Node => ({
   ...block('link', [text(label)]),
   version: 3,
   fields: {
     linkType: 'internal',
     newTab: false,
-    doc: { relationTo: 'affiliate-links', value: id },
+    doc: { relationTo: 'affiliate-links', value: target },
   },
 })
 

@@ -1,31 +1,11 @@
 import type { Payload } from 'payload'
 
 import type { Article } from '../../payload-types'
+import { doc, p } from '../../seed/lexical'
 
 /** A minimal valid Lexical body. */
 export function bodyOf(text: string): Article['body'] {
-  return {
-    root: {
-      type: 'root',
-      direction: 'ltr',
-      format: '',
-      indent: 0,
-      version: 1,
-      children: [
-        {
-          type: 'paragraph',
-          version: 1,
-          direction: 'ltr',
-          format: '',
-          indent: 0,
-          textFormat: 0,
-          children: [
-            { type: 'text', text, version: 1, format: 0, detail: 0, mode: 'normal', style: '' },
-          ],
-        },
-      ],
-    },
-  }
+  return doc(p(text))
 }
 
 let count = 0

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next'
-import Image from 'next/image'
 import { notFound } from 'next/navigation'
 
 import { AffiliateDisclosure } from '../../../../components/AffiliateDisclosure'
 import { ArticleBody } from '../../../../components/ArticleBody'
 import { Byline } from '../../../../components/Byline'
+import { Picture } from '../../../../components/Picture'
 import { ReleaseStatus } from '../../../../components/ReleaseStatus'
 import { SupportCallToAction } from '../../../../components/SupportCallToAction'
 import { getArticle, getSiteSettings } from '../../../../lib/content'
@@ -42,14 +42,7 @@ export default async function ArticlePage({ params }: Props) {
         </header>
         {article.image ? (
           <figure className="hero">
-            <Image
-              src={article.image.url}
-              alt={article.image.alt}
-              width={article.image.width}
-              height={article.image.height}
-              sizes="(min-width: 800px) 760px, 100vw"
-              priority
-            />
+            <Picture image={article.image} sizes="(min-width: 800px) 760px, 100vw" priority />
           </figure>
         ) : null}
         <ArticleBody body={article.body} />

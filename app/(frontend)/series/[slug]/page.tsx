@@ -1,8 +1,8 @@
 import type { Metadata } from 'next'
-import Image from 'next/image'
 import { notFound } from 'next/navigation'
 
 import { EpisodeList } from '../../../../components/EpisodeList'
+import { Picture } from '../../../../components/Picture'
 import { ReleaseStatus } from '../../../../components/ReleaseStatus'
 import { getSeries } from '../../../../lib/content'
 import { hrefFor } from '../../../../lib/routes'
@@ -24,12 +24,9 @@ export default async function SeriesPage({ params }: Props) {
     <article className="series">
       <header className="series-header">
         {series.poster ? (
-          <Image
+          <Picture
             className="poster"
-            src={series.poster.url}
-            alt={series.poster.alt}
-            width={series.poster.width}
-            height={series.poster.height}
+            image={series.poster}
             sizes="(min-width: 800px) 360px, 100vw"
             priority
           />
