@@ -18,11 +18,12 @@ const shared = {
 }
 
 export default {
+  // Booting Payload on a shared 2-core machine can take a while: a global option in Jest.
+  testTimeout: 60_000,
   projects: [
     {
       ...shared,
       displayName: 'integration',
-      testTimeout: 60_000,
       setupFiles: ['<rootDir>/tests/setup-env.ts'],
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/**/*.test.ts'],

@@ -264,6 +264,11 @@ export interface Subscriber {
   status: 'pending' | 'confirmed' | 'unsubscribed';
   consentText: string;
   consentAt?: string | null;
+  confirmedAt?: string | null;
+  unsubscribedAt?: string | null;
+  confirmTokenHash?: string | null;
+  unsubscribeTokenHash?: string | null;
+  confirmTokenExpiresAt?: string | null;
   sourcePage?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -564,6 +569,11 @@ export interface SubscribersSelect<T extends boolean = true> {
   status?: T;
   consentText?: T;
   consentAt?: T;
+  confirmedAt?: T;
+  unsubscribedAt?: T;
+  confirmTokenHash?: T;
+  unsubscribeTokenHash?: T;
+  confirmTokenExpiresAt?: T;
   sourcePage?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -16,6 +16,7 @@ import { Subscribers } from './collections/Subscribers'
 import { Users } from './collections/Users'
 import { SiteSettings } from './globals/SiteSettings'
 import { databaseAdapter, databaseKind } from './lib/db'
+import { emailAdapter } from './lib/email'
 import { env } from './lib/env'
 import { NEWSROOM_TIME_ZONE } from './lib/time'
 import { migrations } from './migrations'
@@ -52,6 +53,7 @@ export default buildConfig({
   i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr' },
   upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
   sharp,
+  email: emailAdapter,
   telemetry: false,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
   jobs: {

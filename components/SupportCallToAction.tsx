@@ -1,9 +1,11 @@
 import type { SiteSettingsView } from '../lib/views'
 
-type Props = { settings: SiteSettingsView }
+import type { ReactNode } from 'react'
+
+type Props = { settings: SiteSettingsView; newsletterForm?: ReactNode }
 
 /** Below every article: the membership offer with its three reasons, then the newsletter. */
-export function SupportCallToAction({ settings }: Props) {
+export function SupportCallToAction({ settings, newsletterForm }: Props) {
   const { membership, newsletter, publicationName } = settings
   return (
     <section className="support" aria-labelledby="support-title">
@@ -22,6 +24,7 @@ export function SupportCallToAction({ settings }: Props) {
         <div className="newsletter">
           <h3>{newsletter.name}</h3>
           <p>{newsletter.pitch}</p>
+          {newsletterForm}
           <p className="newsletter-note">
             La lettre de {publicationName} est gratuite ; vous pourrez vous désabonner à tout
             moment.

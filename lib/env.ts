@@ -26,6 +26,10 @@ export const envSchema = z.object({
     .transform((url) => url.replace(/\/+$/, '')),
   SEED_PASSWORD: z.string().min(8, 'must be at least 8 characters long').optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' })
+    .optional(),
+  EMAIL_FROM: z.email('must be an e-mail address').default('lettre@kiosque.test'),
 })
 
 export type Env = Omit<z.infer<typeof envSchema>, 'PAYLOAD_SECRET'> & {

@@ -1,9 +1,15 @@
 import * as migration_20261129_072209_initial from './20261129_072209_initial';
+import * as migration_20261129_074942_newsletter_double_opt_in from './20261129_074942_newsletter_double_opt_in';
 
 export const migrations = [
   {
     up: migration_20261129_072209_initial.up,
     down: migration_20261129_072209_initial.down,
-    name: '20261129_072209_initial'
+    name: '20261129_072209_initial',
+  },
+  {
+    up: migration_20261129_074942_newsletter_double_opt_in.up,
+    down: migration_20261129_074942_newsletter_double_opt_in.down,
+    name: '20261129_074942_newsletter_double_opt_in'
   },
 ];

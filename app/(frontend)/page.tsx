@@ -1,7 +1,8 @@
 import { z } from 'zod'
 
 import { ArticleCard } from '../../components/ArticleCard'
-import { listLatestArticles } from '../../lib/content'
+import { ReadingMeter } from '../../components/ReadingMeter.client'
+import { getSiteSettings, listLatestArticles } from '../../lib/content'
 
 // Rendered per request until tag-based revalidation lands (docs/ARCHITECTURE.md).
 export const dynamic = 'force-dynamic'
@@ -12,7 +13,10 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function HomePage({ searchParams }: Props) {
   const { page } = searchSchema.parse(await searchParams)
-  const { articles, totalPages } = await listLatestArticles(page)
+  const [{ articles, totalPages }, settings] = await Promise.all([
+    listLatestArticles(page),
+    getSiteSettings(),
+  ])
   return (
     <>
       <h1 className="page-title">Les derniers articles</h1>
@@ -33,6 +37,7 @@ export default async function HomePage({ searchParams }: Props) {
           {page < totalPages ? <a href={`/?page=${page + 1}`}>Articles plus anciens</a> : null}
         </nav>
       ) : null}
+      {settings.meterEnabled ? <ReadingMeter publicationName={settings.publicationName} /> : null}
     </>
   )
 }

@@ -1,7 +1,14 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Field } from 'payload'
 import { email as validEmail } from 'payload/shared'
 
-import { anyone, isAdmin, isEditor, isEditorField, isEditorUser } from '../shared/access'
+import {
+  anyone,
+  isAdmin,
+  isEditor,
+  isEditorField,
+  isEditorUser,
+  nobodyField,
+} from '../shared/access'
 import { normaliseEmail, stampConsentTime } from './hooks'
 
 export const SUBSCRIBER_STATUSES = ['pending', 'confirmed', 'unsubscribed'] as const
@@ -62,6 +69,35 @@ export const Subscribers: CollectionConfig = {
       type: 'date',
       admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
       hooks: { beforeChange: [stampConsentTime] },
+    },
+    {
+      name: 'confirmedAt',
+      label: 'Confirmé le',
+      type: 'date',
+      access: { create: nobodyField, update: nobodyField },
+      admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'unsubscribedAt',
+      label: 'Désabonné le',
+      type: 'date',
+      access: { create: nobodyField, update: nobodyField },
+      admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    // Tokens are stored hashed and only ever written by lib/newsletter.ts: nobody reads them.
+    ...['confirmTokenHash', 'unsubscribeTokenHash'].map((name): Field => ({
+      name,
+      type: 'text',
+      index: true,
+      maxLength: 64,
+      access: { read: nobodyField, create: nobodyField, update: nobodyField },
+      admin: { hidden: true },
+    })),
+    {
+      name: 'confirmTokenExpiresAt',
+      type: 'date',
+      access: { read: nobodyField, create: nobodyField, update: nobodyField },
+      admin: { hidden: true },
     },
     {
       name: 'sourcePage',

@@ -4,11 +4,15 @@ import { notFound } from 'next/navigation'
 import { AffiliateDisclosure } from '../../../../components/AffiliateDisclosure'
 import { ArticleBody } from '../../../../components/ArticleBody'
 import { Byline } from '../../../../components/Byline'
+import { NewsletterForm } from '../../../../components/NewsletterForm.client'
 import { Picture } from '../../../../components/Picture'
+import { ReadingMeter } from '../../../../components/ReadingMeter.client'
 import { ReleaseStatus } from '../../../../components/ReleaseStatus'
 import { SupportCallToAction } from '../../../../components/SupportCallToAction'
 import { getArticle, getSiteSettings } from '../../../../lib/content'
+import { consentWording } from '../../../../lib/newsletter'
 import { hrefFor } from '../../../../lib/routes'
+import { subscribeToNewsletter } from '../../newsletter/actions'
 
 export const dynamic = 'force-dynamic'
 
@@ -61,7 +65,19 @@ export default async function ArticlePage({ params }: Props) {
           </aside>
         ) : null}
       </article>
-      <SupportCallToAction settings={settings} />
+      <SupportCallToAction
+        settings={settings}
+        newsletterForm={
+          <NewsletterForm
+            action={subscribeToNewsletter}
+            consentText={consentWording(settings.newsletter.name, settings.publicationName)}
+            sourcePage={hrefFor({ collection: 'articles', slug: article.slug })}
+          />
+        }
+      />
+      {settings.meterEnabled ? (
+        <ReadingMeter publicationName={settings.publicationName} articleSlug={article.slug} />
+      ) : null}
     </>
   )
 }
