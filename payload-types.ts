@@ -23,6 +23,7 @@ export interface Config {
     articles: Article;
     series: Series;
     'affiliate-links': AffiliateLink;
+    'affiliate-clicks': AffiliateClick;
     media: Media;
     subscribers: Subscriber;
     users: User;
@@ -37,6 +38,7 @@ export interface Config {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     series: SeriesSelect<false> | SeriesSelect<true>;
     'affiliate-links': AffiliateLinksSelect<false> | AffiliateLinksSelect<true>;
+    'affiliate-clicks': AffiliateClicksSelect<false> | AffiliateClicksSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
@@ -256,6 +258,20 @@ export interface AffiliateLink {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "affiliate-clicks".
+ */
+export interface AffiliateClick {
+  id: number;
+  link: number | AffiliateLink;
+  /**
+   * Chemin de la page du site où le lien a été suivi.
+   */
+  source?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "subscribers".
  */
 export interface Subscriber {
@@ -402,6 +418,10 @@ export interface PayloadLockedDocument {
         value: number | AffiliateLink;
       } | null)
     | ({
+        relationTo: 'affiliate-clicks';
+        value: number | AffiliateClick;
+      } | null)
+    | ({
         relationTo: 'media';
         value: number | Media;
       } | null)
@@ -514,6 +534,16 @@ export interface AffiliateLinksSelect<T extends boolean = true> {
   active?: T;
   expiresAt?: T;
   clicks?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "affiliate-clicks_select".
+ */
+export interface AffiliateClicksSelect<T extends boolean = true> {
+  link?: T;
+  source?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -7,6 +7,7 @@ import { fr } from '@payloadcms/translations/languages/fr'
 import { type BasePayload, buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { AffiliateClicks } from './collections/AffiliateClicks'
 import { AffiliateLinks } from './collections/AffiliateLinks'
 import { Articles } from './collections/Articles'
 import { Media, MAX_UPLOAD_BYTES } from './collections/Media'
@@ -37,7 +38,7 @@ export default buildConfig({
       FixedToolbarFeature(),
     ],
   }),
-  collections: [Articles, Series, AffiliateLinks, Media, Subscribers, Users],
+  collections: [Articles, Series, AffiliateLinks, AffiliateClicks, Media, Subscribers, Users],
   globals: [SiteSettings],
   admin: {
     user: Users.slug,

@@ -1,5 +1,6 @@
 import * as migration_20261129_072209_initial from './20261129_072209_initial';
 import * as migration_20261129_074942_newsletter_double_opt_in from './20261129_074942_newsletter_double_opt_in';
+import * as migration_20261129_080518_affiliate_clicks from './20261129_080518_affiliate_clicks';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261129_074942_newsletter_double_opt_in.up,
     down: migration_20261129_074942_newsletter_double_opt_in.down,
-    name: '20261129_074942_newsletter_double_opt_in'
+    name: '20261129_074942_newsletter_double_opt_in',
+  },
+  {
+    up: migration_20261129_080518_affiliate_clicks.up,
+    down: migration_20261129_080518_affiliate_clicks.down,
+    name: '20261129_080518_affiliate_clicks'
   },
 ];

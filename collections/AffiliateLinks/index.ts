@@ -1,7 +1,8 @@
 import type { CollectionConfig, Where } from 'payload'
 
-import { isEditor, isStaffUser, nobodyField } from '../shared/access'
+import { isEditor, isEditorField, isStaffUser, nobodyField } from '../shared/access'
 import { slugField, validateHttpsUrl } from '../shared/fields'
+import { countClicks, deleteClicks } from './hooks'
 
 /** An affiliate link readers may follow: switched on and not past its expiry. */
 export function liveAffiliateLinkFilter(now: Date = new Date()): Where {
@@ -28,6 +29,7 @@ export const AffiliateLinks: CollectionConfig = {
     update: isEditor,
     delete: isEditor,
   },
+  hooks: { beforeDelete: [deleteClicks] },
   fields: [
     { name: 'label', label: 'Libellé', type: 'text', required: true, maxLength: 200 },
     slugField('label'),
@@ -57,11 +59,11 @@ export const AffiliateLinks: CollectionConfig = {
       name: 'clicks',
       label: 'Clics',
       type: 'number',
-      defaultValue: 0,
-      min: 0,
+      // Counted from affiliate-clicks on read: a stored counter cannot be incremented atomically.
+      virtual: true,
       admin: { position: 'sidebar', readOnly: true },
-      // Counted by the redirect route on the server only.
-      access: { create: nobodyField, update: nobodyField },
+      access: { read: isEditorField, create: nobodyField, update: nobodyField },
+      hooks: { afterRead: [countClicks] },
     },
   ],
 }

@@ -260,9 +260,13 @@ describe('affiliate links', () => {
       body: JSON.stringify({ clicks: 9999, label: 'Compteur revu' }),
     })
     expect(response.status).toBe(200)
-    const reread = await ctx.payload.findByID({ collection: 'affiliate-links', id: link.id })
-    expect(reread.clicks).toBe(0)
-    expect(reread.label).toBe('Compteur revu')
+    // The count is the number of recorded clicks: the value sent is ignored, nothing is recorded.
+    const reread = await ctx.rest(`/api/affiliate-links/${link.id}`, { token: editor.token })
+    const doc = (await reread.json()) as { clicks?: number; label: string }
+    expect(doc.clicks).toBe(0)
+    expect(doc.label).toBe('Compteur revu')
+    const clicks = await ctx.payload.count({ collection: 'affiliate-clicks' })
+    expect(clicks.totalDocs).toBe(0)
   })
 })
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
+import type { AffiliateLink } from '../../payload-types'
 import { bodyOf } from '../helpers/fixtures'
 import { startPayload, type TestContext } from '../helpers/payload'
 
@@ -57,10 +58,33 @@ describe('affiliate links', () => {
       }),
     })
     expect(response.status).toBe(201)
-    const { doc } = (await response.json()) as { doc: { slug: string; clicks: number } }
+    const { doc } = (await response.json()) as { doc: { slug: string; clicks?: number } }
     expect(doc.slug).toBe('essai-gratuit-30-jours')
+    // The editor sees the count computed from recorded clicks: none yet.
     expect(doc.clicks).toBe(0)
   })
+})
+
+describe('affiliate clicks', () => {
+  let link: AffiliateLink
+
+  beforeAll(async () => {
+    link = await ctx.payload.create({
+      collection: 'affiliate-links',
+      data: { label: 'Source', slug: 'source', merchant: 'M', url: 'https://shop.example/' },
+    })
+  })
+
+  it.each(['https://evil.example/page', 'evil.example/page', `/${'x'.repeat(500)}`])(
+    'refuses the source %s: only a path on this site, 500 characters at most',
+    async (source) => {
+      await expect(
+        ctx.payload.create({ collection: 'affiliate-clicks', data: { link: link.id, source } }),
+      ).rejects.toMatchObject({ status: 400 })
+      const { totalDocs } = await ctx.payload.count({ collection: 'affiliate-clicks' })
+      expect(totalDocs).toBe(0)
+    },
+  )
 })
 
 describe('subscribers', () => {
