@@ -9,6 +9,8 @@ type State =
       status: 'invalid'
       message: string
       fieldErrors: Partial<Record<'email' | 'consent', string>>
+      /** What the reader typed, so that the form shows it again next to the errors. */
+      values: { email: string; consent: boolean }
     }
 
 type Props = {
@@ -25,6 +27,7 @@ export function NewsletterForm({ action, consentText, sourcePage }: Props) {
   const [state, formAction, pending] = useActionState(action, { status: 'idle' })
   const id = useId()
   const errors = state.status === 'invalid' ? state.fieldErrors : {}
+  const values = state.status === 'invalid' ? state.values : { email: '', consent: false }
 
   if (state.status === 'ok') {
     return (
@@ -50,6 +53,7 @@ export function NewsletterForm({ action, consentText, sourcePage }: Props) {
           autoComplete="email"
           required
           maxLength={254}
+          defaultValue={values.email}
           aria-invalid={errors.email ? true : undefined}
           aria-describedby={errors.email ? `${id}-email-error` : undefined}
         />
@@ -65,6 +69,7 @@ export function NewsletterForm({ action, consentText, sourcePage }: Props) {
           name="consent"
           type="checkbox"
           required
+          defaultChecked={values.consent}
           aria-invalid={errors.consent ? true : undefined}
           aria-describedby={errors.consent ? `${id}-consent-error` : undefined}
         />

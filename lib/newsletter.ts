@@ -45,6 +45,8 @@ export type SignupResult =
       status: 'invalid'
       message: string
       fieldErrors: Partial<Record<'email' | 'consent', string>>
+      /** What the reader typed, so that the form shows it again next to the errors. */
+      values: { email: string; consent: boolean }
     }
 
 /** The same answer for a new, a pending, a confirmed or a bot address: nothing to enumerate. */
@@ -111,7 +113,13 @@ export async function signUp(
         fieldErrors[field] = issue.message
       }
     }
-    return { status: 'invalid', message: 'Vérifiez les champs signalés.', fieldErrors }
+    const email = typeof input.email === 'string' ? input.email.slice(0, 254) : ''
+    return {
+      status: 'invalid',
+      message: 'Vérifiez les champs signalés.',
+      fieldErrors,
+      values: { email, consent: input.consent === 'on' },
+    }
   }
   const { email, sourcePage, website } = parsed.data
   if (website) return { status: 'ok', message: CHECK_YOUR_MAIL }

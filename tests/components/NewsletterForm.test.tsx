@@ -38,11 +38,13 @@ describe('NewsletterForm', () => {
         email: 'Cette adresse e-mail n’est pas valide (exemple : prenom@exemple.fr).',
         consent: 'Cochez la case pour accepter de recevoir la lettre.',
       },
+      values: { email: 'pas-une-adresse', consent: false },
     }))
     fireEvent.click(screen.getByRole('button', { name: 'Je m’inscris' }))
     expect(await screen.findByRole('alert')).toHaveTextContent('Vérifiez les champs signalés.')
     const email = screen.getByLabelText('Votre adresse e-mail')
     expect(email).toHaveAttribute('aria-invalid', 'true')
+    expect(email).toHaveValue('pas-une-adresse')
     expect(email).toHaveAccessibleDescription(
       'Cette adresse e-mail n’est pas valide (exemple : prenom@exemple.fr).',
     )
