@@ -6,6 +6,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations } from '../migrations'
+import { withCommitHooks } from './after-commit'
 import { withSerializedTransactions } from './sqlite-transactions'
 
 export type DatabaseKind = 'sqlite' | 'mongodb'
@@ -20,6 +21,10 @@ export function databaseKind(uri: string): DatabaseKind {
 
 /** The Payload database adapter for a DATABASE_URI: the embedded SQLite file or MongoDB. */
 export function databaseAdapter(uri: string): DatabaseAdapterObj {
+  return withCommitHooks(baseAdapter(uri))
+}
+
+function baseAdapter(uri: string): DatabaseAdapterObj {
   if (databaseKind(uri) === 'mongodb') {
     return mongooseAdapter({ url: uri })
   }

@@ -1,0 +1,67 @@
+/**
+ * Expires cache tags. Inside a Next.js request (the admin, REST, a server action) Next's own
+ * revalidateTag does it. Outside one (a scheduled job, the seed, a worker) revalidateTag throws
+ * (payloadcms/payload#16392), so the tags are posted to the server's /api/revalidate route,
+ * signed with a key derived from PAYLOAD_SECRET.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto'
+
+import { revalidateTag } from 'next/cache'
+
+import { env } from './env'
+
+export const REVALIDATE_ROUTE = '/api/revalidate'
+
+export function revalidationKey(): string {
+  return createHmac('sha256', env().PAYLOAD_SECRET).update('kiosque:revalidate').digest('hex')
+}
+
+export function isRevalidationKey(candidate: string | null): boolean {
+  if (!candidate) return false
+  const expected = Buffer.from(revalidationKey())
+  const given = Buffer.from(candidate)
+  return given.length === expected.length && timingSafeEqual(given, expected)
+}
+
+/** Expires now: the next request renders fresh content (never a stale unpublished page). */
+export function expireTagsInRequest(list: string[]) {
+  for (const tag of list) revalidateTag(tag, { expire: 0 })
+}
+
+/** The app servers to tell, when no Next.js request is at hand. */
+function servers(): string[] {
+  return [`http://127.0.0.1:${env().PORT}`]
+}
+
+export async function expireTags(
+  list: string[],
+  log: (message: string) => void = console.error,
+): Promise<void> {
+  const unique = [...new Set(list)]
+  if (unique.length === 0) return
+  try {
+    expireTagsInRequest(unique)
+    return
+  } catch {
+    // Not inside a Next.js request: ask the server over HTTP.
+  }
+  await Promise.all(
+    servers().map(async (server) => {
+      try {
+        const response = await fetch(`${server}${REVALIDATE_ROUTE}`, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            Authorization: `Bearer ${revalidationKey()}`,
+          },
+          body: JSON.stringify({ tags: unique }),
+          signal: AbortSignal.timeout(5000),
+        })
+        if (!response.ok) log(`revalidation refused by ${server}: ${response.status}`)
+      } catch (error) {
+        // No server running (a script on its own): nothing is cached anywhere to expire.
+        log(`revalidation not delivered to ${server}: ${(error as Error).message}`)
+      }
+    }),
+  )
+}
