@@ -95,25 +95,29 @@ function zonedDateTime(epochMs: number, timeZone: string): ICalTemporalZonedDate
   }
 }
 
-/** The release of a series as one event, in Paris time, from the release instant for the running time. */
-export function seriesCalendar(
-  series: SeriesView,
-  siteUrl: string,
-  now: Date = new Date(),
-): string {
+/** The VTIMEZONE for a TZID; ical-generator would silently leave out a missing one. */
+function vtimezone(timeZone: string): string {
+  const component = getVtimezoneComponent(timeZone)
+  if (!component) throw new Error(`No VTIMEZONE available for ${timeZone}`)
+  return component
+}
+
+/** The release of a series as one event in Paris time, lasting the episodes' running time. */
+export function seriesCalendar(series: SeriesView, siteUrl: string, now = new Date()): string {
   const url = absoluteUrl(hrefFor({ collection: 'series', slug: series.slug }), siteUrl)
   const start = new Date(series.releaseAt).getTime()
   const minutes = totalRunningTime(series.episodes) || DEFAULT_DURATION_MINUTES
   const calendar = ical({ prodId: { company: 'Kiosque', product: 'Kiosque', language: 'FR' } })
   // No calendar-wide zone name: ical-generator would then write DTSTAMP in local time, not UTC.
-  calendar.timezone({ name: null, generator: getVtimezoneComponent })
+  calendar.timezone({ name: null, generator: vtimezone })
   calendar.createEvent({
     id: `series-${series.slug}@${new URL(url).hostname}`,
     stamp: now,
     start: zonedDateTime(start, NEWSROOM_TIME_ZONE),
     end: zonedDateTime(start + minutes * 60_000, NEWSROOM_TIME_ZONE),
     timezone: NEWSROOM_TIME_ZONE,
-    summary: `Sortie de « ${series.title} » sur ${series.platform}`,
+    // French quotation marks hold their words with no-break spaces.
+    summary: `Sortie de «\u00a0${series.title}\u00a0» sur ${series.platform}`,
     description: `${series.synopsis}\n\n${url}`,
     location: series.platform,
     url,

@@ -39,7 +39,9 @@ describe('GET /series/<slug>/calendar.ics', () => {
     expect(response.headers.get('cache-control')).toBe('no-store')
     const { event } = parseCalendar(await response.text())
     expect(event.startDate.toJSDate().toISOString()).toBe('2024-12-13T08:00:00.000Z')
-    expect(event.summary).toBe('Sortie de « Renault : anatomie d’un come-back » sur Prime Video')
+    expect(event.summary).toBe(
+      'Sortie de «\u00a0Renault : anatomie d’un come-back\u00a0» sur Prime Video',
+    )
   })
 
   it('answers 404 for an unknown slug', async () => {

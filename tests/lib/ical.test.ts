@@ -59,7 +59,9 @@ describe('seriesCalendar', () => {
 
   it('names the series and the platform in French and links to the series page', () => {
     const { event, events } = parseCalendar(seriesCalendar(demo, 'https://rouages.example/'))
-    expect(event.summary).toBe('Sortie de « Renault : anatomie d’un come-back » sur Prime Video')
+    expect(event.summary).toBe(
+      'Sortie de «\u00a0Renault : anatomie d’un come-back\u00a0» sur Prime Video',
+    )
     expect(event.location).toBe('Prime Video')
     expect(events[0]!.getFirstPropertyValue('url')).toBe(seriesUrl)
     expect(event.description).toContain('Luca de Meo')
