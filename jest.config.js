@@ -37,6 +37,7 @@ export default {
       moduleNameMapper: {
         ...shared.moduleNameMapper,
         '\\.css$': '<rootDir>/tests/style-stub.ts',
+        '^next/image$': '<rootDir>/tests/next-image-stub.tsx',
       },
     },
   ],

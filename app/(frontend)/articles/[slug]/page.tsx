@@ -5,10 +5,9 @@ import { AffiliateDisclosure } from '../../../../components/AffiliateDisclosure'
 import { ArticleBody } from '../../../../components/ArticleBody'
 import { Byline } from '../../../../components/Byline'
 import { Picture } from '../../../../components/Picture'
-import { ReleaseStatus } from '../../../../components/ReleaseStatus'
+import { SeriesCard } from '../../../../components/SeriesCard'
 import { SupportCallToAction } from '../../../../components/SupportCallToAction'
 import { getArticle, getSiteSettings } from '../../../../lib/content'
-import { hrefFor } from '../../../../lib/routes'
 
 export const dynamic = 'force-dynamic'
 
@@ -24,6 +23,7 @@ export default async function ArticlePage({ params }: Props) {
   const { slug } = await params
   const [article, settings] = await Promise.all([getArticle(slug), getSiteSettings()])
   if (!article) notFound()
+  const now = new Date()
   return (
     <>
       <article className="article">
@@ -45,20 +45,9 @@ export default async function ArticlePage({ params }: Props) {
             <Picture image={article.image} sizes="(min-width: 800px) 760px, 100vw" priority />
           </figure>
         ) : null}
-        <ArticleBody body={article.body} />
+        <ArticleBody body={article.body} now={now} />
         {article.series ? (
-          <aside className="series-box" aria-label="La série">
-            <p>
-              <a href={hrefFor({ collection: 'series', slug: article.series.slug })}>
-                {article.series.title}
-              </a>
-            </p>
-            <ReleaseStatus
-              releaseAt={article.series.releaseAt}
-              platform={article.series.platform}
-              now={new Date()}
-            />
-          </aside>
+          <SeriesCard series={article.series} now={now} label="La série de cet article" />
         ) : null}
       </article>
       <SupportCallToAction settings={settings} />
