@@ -38,6 +38,7 @@ export default {
       moduleNameMapper: {
         ...shared.moduleNameMapper,
         '\\.css$': '<rootDir>/tests/style-stub.ts',
+        '^next/image$': '<rootDir>/tests/next-image-stub.tsx',
       },
     },
   ],

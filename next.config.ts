@@ -5,6 +5,11 @@ const nextConfig: NextConfig = {
   // The Docker image ships Next's standalone server; `npm start` runs the ordinary build.
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   poweredByHeader: false,
+  // @touch4it/ical-timezones reads its zone files beside its code: keep it unbundled, ship Paris.
+  serverExternalPackages: ['@touch4it/ical-timezones'],
+  outputFileTracingIncludes: {
+    '/series/*/calendar.ics': ['./node_modules/@touch4it/ical-timezones/zones/Europe/Paris.ics'],
+  },
   images: {
     // Media are served by Payload from the same origin.
     localPatterns: [{ pathname: '/api/media/file/**' }],

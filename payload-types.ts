@@ -810,6 +810,16 @@ export interface TaskSchedulePublish {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "SeriesCardBlock".
+ */
+export interface SeriesCardBlock {
+  series: number | Series;
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'seriesCard';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "auth".
  */
 export interface Auth {

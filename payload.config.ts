@@ -1,7 +1,12 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { FixedToolbarFeature, lexicalEditor, LinkFeature } from '@payloadcms/richtext-lexical'
+import {
+  BlocksFeature,
+  FixedToolbarFeature,
+  lexicalEditor,
+  LinkFeature,
+} from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { fr } from '@payloadcms/translations/languages/fr'
 import { type BasePayload, buildConfig } from 'payload'
@@ -13,6 +18,7 @@ import { Articles } from './collections/Articles'
 import { Media, MAX_UPLOAD_BYTES } from './collections/Media'
 import { Series } from './collections/Series'
 import { isEditorUser } from './collections/shared/access'
+import { SeriesCardBlock } from './collections/shared/blocks'
 import { Subscribers } from './collections/Subscribers'
 import { Users } from './collections/Users'
 import { SiteSettings } from './globals/SiteSettings'
@@ -35,6 +41,7 @@ export default buildConfig({
       ...defaultFeatures.filter((feature) => feature.key !== 'link'),
       // Internal links point at affiliate links only: that is how an article cites an offer.
       LinkFeature({ enabledCollections: ['affiliate-links'], maxDepth: 1 }),
+      BlocksFeature({ blocks: [SeriesCardBlock] }),
       FixedToolbarFeature(),
     ],
   }),

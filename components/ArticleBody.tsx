@@ -1,8 +1,13 @@
-import type { DefaultNodeTypes, SerializedLinkNode } from '@payloadcms/richtext-lexical'
+import type {
+  DefaultNodeTypes,
+  SerializedBlockNode,
+  SerializedLinkNode,
+} from '@payloadcms/richtext-lexical'
 import { type JSXConvertersFunction, RichText } from '@payloadcms/richtext-lexical/react'
 
 import { hrefFor } from '../lib/routes'
-import type { ArticleView } from '../lib/views'
+import type { ArticleView, SeriesCardBlockView, SeriesCardView } from '../lib/views'
+import { SeriesCard } from './SeriesCard'
 
 /** Only web and mail links leave the body as links: no javascript: or data: URLs. */
 export function safeExternalHref(url: unknown): string | null {
@@ -26,7 +31,14 @@ function affiliateSlug(node: SerializedLinkNode): string | null {
   return typeof slug === 'string' ? slug : null
 }
 
-const converters: JSXConvertersFunction<DefaultNodeTypes> = ({ defaultConverters }) => ({
+type NodeTypes = DefaultNodeTypes | SerializedBlockNode<SeriesCardBlockView>
+
+/** lib/content narrows a card's series to a view; an id or null means readers may not see it. */
+function cardSeries(value: unknown): SeriesCardView | null {
+  return value && typeof value === 'object' ? (value as SeriesCardView) : null
+}
+
+const converters: JSXConvertersFunction<NodeTypes> = ({ defaultConverters }) => ({
   ...defaultConverters,
   link: ({ node, nodesToJSX }) => {
     const children = nodesToJSX({ nodes: node.children })
@@ -61,6 +73,18 @@ const converters: JSXConvertersFunction<DefaultNodeTypes> = ({ defaultConverters
   },
 })
 
-export function ArticleBody({ body }: { body: ArticleView['body'] }) {
-  return <RichText data={body} converters={converters} className="article-body" />
+type Props = { body: ArticleView['body']; now?: Date }
+
+export function ArticleBody({ body, now = new Date() }: Props) {
+  // Per render: a card's release status depends on the time of the request.
+  const withBlocks: JSXConvertersFunction<NodeTypes> = (args) => ({
+    ...converters(args),
+    blocks: {
+      seriesCard: ({ node }) => {
+        const series = cardSeries(node.fields.series)
+        return series ? <SeriesCard series={series} now={now} /> : null
+      },
+    },
+  })
+  return <RichText data={body} converters={withBlocks} className="article-body" />
 }

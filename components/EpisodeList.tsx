@@ -1,7 +1,7 @@
 import { formatDuration, formatReleaseDateTime, plural } from '../lib/format'
 import type { EpisodeView } from '../lib/views'
 
-export function totalRunningTime(episodes: EpisodeView[]): number {
+export function totalRunningTime(episodes: Pick<EpisodeView, 'durationMinutes'>[]): number {
   return episodes.reduce((sum, episode) => sum + episode.durationMinutes, 0)
 }
 

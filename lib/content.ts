@@ -7,13 +7,14 @@ import { cache } from 'react'
 
 import type { Article, Media, Series, SiteSetting, User } from '../payload-types'
 import { getPayloadClient } from './payload'
-import { collectAffiliateRefs } from './richtext'
+import { collectAffiliateRefs, mapSeriesCards } from './richtext'
 import type {
   AffiliateLinkView,
   ArticleSummaryView,
   ArticleView,
   AuthorView,
   ImageView,
+  SeriesCardView,
   SeriesView,
   SiteSettingsView,
 } from './views'
@@ -67,6 +68,46 @@ function seriesView(series: Series): SeriesView {
   }
 }
 
+/** What a series card needs of a series, wherever it is populated (article field or body block). */
+const SERIES_CARD_FIELDS = {
+  title: true,
+  slug: true,
+  platform: true,
+  productionCompany: true,
+  poster: true,
+  releaseAt: true,
+  trialOffer: true,
+  episodes: { durationMinutes: true },
+} as const
+
+// The file name too: Payload derives the original's url from it.
+const MEDIA_FIELDS = {
+  alt: true,
+  url: true,
+  filename: true,
+  width: true,
+  height: true,
+  sizes: true,
+} as const
+
+/** A series as a card shows it; null for an id or nothing (readers may not see that series). */
+function seriesCardView(series: unknown): SeriesCardView | null {
+  if (!series || typeof series !== 'object') return null
+  const s = series as Series
+  if (typeof s.slug !== 'string' || typeof s.title !== 'string') return null
+  return {
+    title: s.title,
+    slug: s.slug,
+    platform: s.platform,
+    productionCompany: s.productionCompany ?? null,
+    // The original, not a 16:9 crop: a poster is portrait.
+    poster: imageView(s.poster),
+    releaseAt: s.releaseAt,
+    trialOffer: affiliateView(s.trialOffer),
+    episodes: (s.episodes ?? []).map((episode) => ({ durationMinutes: episode.durationMinutes })),
+  }
+}
+
 const DEFAULT_SETTINGS: SiteSettingsView = {
   publicationName: 'Kiosque',
   tagline: null,
@@ -116,7 +157,7 @@ export const listLatestArticles = cache(async (page = 1): Promise<ArticlePage> =
     limit: ARTICLES_PER_PAGE,
     sort: '-publishedAt',
     select: { title: true, slug: true, standfirst: true, publishedAt: true, heroImage: true },
-    populate: { media: { alt: true, url: true, width: true, height: true, sizes: true } },
+    populate: { media: MEDIA_FIELDS },
   })
   return {
     articles: result.docs.map((doc) => ({
@@ -139,11 +180,13 @@ export const getArticle = cache(async (slug: string): Promise<ArticleView | null
     ...asReader,
     where: { slug: { equals: slug } },
     limit: 1,
-    depth: 1,
+    // 2: the series (field and body blocks), then their posters and trial offers.
+    depth: 2,
     populate: {
       users: { name: true, bio: true },
-      series: { title: true, slug: true, platform: true, releaseAt: true },
+      series: SERIES_CARD_FIELDS,
       'affiliate-links': { slug: true, label: true, merchant: true },
+      media: MEDIA_FIELDS,
     },
   })
   const doc: Article | undefined = docs[0]
@@ -158,16 +201,10 @@ export const getArticle = cache(async (slug: string): Promise<ArticleView | null
     category: doc.category,
     image: imageView(doc.heroImage, 'hero'),
     authors: doc.authors.map(authorView).filter((a): a is AuthorView => a !== null),
-    body: doc.body as ArticleView['body'],
-    series: series
-      ? {
-          title: series.title,
-          slug: series.slug,
-          platform: series.platform,
-          releaseAt: series.releaseAt,
-        }
-      : null,
-    affiliateLinks: collectAffiliateRefs(doc.body)
+    body: mapSeriesCards(doc.body, seriesCardView) as ArticleView['body'],
+    series: seriesCardView(series),
+    // The series card below the article links its trial offer too.
+    affiliateLinks: collectAffiliateRefs(doc.body, [series?.trialOffer])
       .map((ref) => affiliateView(ref.doc))
       .filter((link): link is AffiliateLinkView => link !== null),
   }
@@ -183,7 +220,7 @@ export const getSeries = cache(async (slug: string): Promise<SeriesView | null> 
     limit: 1,
     depth: 1,
     populate: {
-      media: { alt: true, url: true, width: true, height: true, sizes: true },
+      media: MEDIA_FIELDS,
       'affiliate-links': { slug: true, label: true, merchant: true },
     },
   })

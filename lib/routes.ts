@@ -18,7 +18,13 @@ export function hrefFor(doc: Routable): string {
   }
 }
 
-/** An absolute URL on the public site, from SITE_URL. */
-export function absoluteUrl(pathname: string): string {
-  return `${env().SITE_URL}${pathname.startsWith('/') ? pathname : `/${pathname}`}`
+/** The release of a series as an iCalendar file (app/(frontend)/series/[slug]/calendar.ics). */
+export function seriesCalendarHref(slug: string): string {
+  return `${hrefFor({ collection: 'series', slug })}/calendar.ics`
+}
+
+/** An absolute URL on the public site, from SITE_URL unless another base is given. */
+export function absoluteUrl(pathname: string, siteUrl: string = env().SITE_URL): string {
+  const base = siteUrl.replace(/\/+$/, '')
+  return `${base}${pathname.startsWith('/') ? pathname : `/${pathname}`}`
 }

@@ -38,6 +38,15 @@ export type SeriesView = {
   episodes: EpisodeView[]
 }
 
+/** What a series card shows: the series' facts, how long its episodes run, its trial offer. */
+export type SeriesCardView = Pick<
+  SeriesView,
+  'title' | 'slug' | 'platform' | 'productionCompany' | 'poster' | 'releaseAt' | 'trialOffer'
+> & { episodes: Pick<EpisodeView, 'durationMinutes'>[] }
+
+/** A series card block's fields in an article body: null when readers may not see the series. */
+export type SeriesCardBlockView = { blockType: 'seriesCard'; series: SeriesCardView | null }
+
 export type ArticleSummaryView = {
   title: string
   slug: string
@@ -50,9 +59,10 @@ export type ArticleView = ArticleSummaryView & {
   updatedAt: string
   category: string
   authors: AuthorView[]
+  /** Lexical JSON; each series card block carries a SeriesCardBlockView. */
   body: SerializedEditorState
-  series: Pick<SeriesView, 'title' | 'slug' | 'platform' | 'releaseAt'> | null
-  /** The affiliate offers the body links to: the disclosure is shown when there is one. */
+  series: SeriesCardView | null
+  /** The live affiliate offers the page links (body, series cards): one means a disclosure. */
   affiliateLinks: AffiliateLinkView[]
 }
 

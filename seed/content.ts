@@ -3,7 +3,7 @@
  * publication, "Rouages", is fictional.
  */
 import type { DocId } from '../lib/views'
-import { affiliateLink, doc, h2, italic, link, p } from './lexical'
+import { affiliateLink, doc, h2, italic, link, p, seriesCard } from './lexical'
 
 export const DEMO_USERS = [
   { email: 'admin@kiosque.test', name: 'Alexandra Martin', roles: ['admin'] },
@@ -95,7 +95,7 @@ type ArticleSeed = {
   author: (typeof DEMO_USERS)[number]['email']
   withSeries?: boolean
   withHero?: boolean
-  body: (refs: { trialOfferId: DocId }) => ReturnType<typeof doc>
+  body: (refs: { trialOfferId: DocId; seriesId: DocId }) => ReturnType<typeof doc>
 }
 
 export const ARTICLES: ArticleSeed[] = [
@@ -109,13 +109,14 @@ export const ARTICLES: ArticleSeed[] = [
     author: 'journalist@kiosque.test',
     withSeries: true,
     withHero: true,
-    body: ({ trialOfferId }) =>
+    body: ({ trialOfferId, seriesId }) =>
       doc(
         p(
           'Le vendredi 13 décembre 2024 à 9 heures, Prime Video met en ligne d’un seul coup les quatre épisodes de ',
           italic('Renault : anatomie d’un come-back'),
           ', une série documentaire produite par Breath Film (Elephant). Chaque épisode dure une quarantaine de minutes. Nous avons pu découvrir le premier en avant-première.',
         ),
+        seriesCard(seriesId, 'carte-renault-anatomie-dun-come-back'),
         h2('Un constructeur au pied du mur'),
         p(
           'Le point de départ est connu : quand Luca de Meo prend les commandes du groupe, Renault enchaîne des pertes sans précédent et la faillite n’est plus une hypothèse d’école. La série se propose de raconter comment le dirigeant s’y est pris pour inverser la tendance.',

@@ -130,7 +130,7 @@ export async function seedDemoContent(payload: Payload, options: { password: str
       authors: [author],
       series: article.withSeries ? series.id : null,
       heroImage: article.withHero ? hero.id : null,
-      body: article.body({ trialOfferId: offer.id }),
+      body: article.body({ trialOfferId: offer.id, seriesId: series.id }),
       _status: 'published' as const,
     }
     const id = await idBySlug(payload, 'articles', article.slug)

@@ -72,3 +72,14 @@ export const doc = (...children: Node[]) => ({
     version: 1,
   },
 })
+
+/**
+ * A series card block (collections/shared/blocks.ts). The block id is fixed by the caller so
+ * that reseeding rewrites the same block.
+ */
+export const seriesCard = (series: DocId | object | null, id: string): Node => ({
+  type: 'block',
+  version: 2,
+  format: '',
+  fields: { id, blockName: '', blockType: 'seriesCard', series },
+})

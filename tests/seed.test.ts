@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { getArticle, getSeries, getSiteSettings, listLatestArticles } from '../lib/content'
+import type { SeriesCardView } from '../lib/views'
 import { seedDemoContent } from '../seed'
 import { ARTICLES } from '../seed/content'
 import { startPayload, type TestContext } from './helpers/payload'
@@ -54,6 +55,30 @@ describe('the demo story as a reader gets it', () => {
       expect.objectContaining({ slug: 'prime-video-essai-30-jours' }),
     ])
     expect(article?.image?.alt).toBeTruthy()
+  })
+
+  it('embeds the series card after the review’s first paragraph, series readable', async () => {
+    const article = await getArticle('renault-anatomie-dun-come-back-premier-episode')
+    const [first, second] = article!.body.root.children as unknown as {
+      type: string
+      fields?: { blockType?: string; series?: SeriesCardView | null }
+    }[]
+    expect(first?.type).toBe('paragraph')
+    expect(second?.type).toBe('block')
+    expect(second?.fields?.blockType).toBe('seriesCard')
+    expect(second?.fields?.series).toMatchObject({
+      slug: 'renault-anatomie-dun-come-back',
+      platform: 'Prime Video',
+      productionCompany: 'Breath Film (Elephant)',
+      poster: { alt: expect.stringContaining('Affiche'), width: 1000, height: 1500 },
+      trialOffer: { slug: 'prime-video-essai-30-jours' },
+    })
+    expect(article?.series?.episodes).toHaveLength(4)
+  })
+
+  it('lists the trial offer once for the disclosure: inline link, card in the body, card below', async () => {
+    const article = await getArticle('renault-anatomie-dun-come-back-premier-episode')
+    expect(article?.affiliateLinks.map((link) => link.slug)).toEqual(['prime-video-essai-30-jours'])
   })
 
   it('serves an article without affiliate links with none, so it shows no disclosure', async () => {

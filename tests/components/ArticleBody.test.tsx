@@ -3,7 +3,8 @@ import { render, screen } from '@testing-library/react'
 
 import { ArticleBody } from '../../components/ArticleBody'
 import type { ArticleView } from '../../lib/views'
-import { affiliateLink, doc, h2, link, p } from '../../seed/lexical'
+import { affiliateLink, doc, h2, link, p, seriesCard } from '../../seed/lexical'
+import { demoCard } from '../helpers/views'
 
 const body = (...children: Parameters<typeof p>) =>
   doc(h2('Sous-titre'), p(...children)) as unknown as ArticleView['body']
@@ -46,5 +47,36 @@ describe('ArticleBody', () => {
       'href',
       'https://example.org/',
     )
+  })
+
+  it('renders a series card block with the series lib/content narrowed for it', () => {
+    const withCard = doc(p('Avant.'), seriesCard(demoCard, 'carte'), p('Après.'))
+    render(
+      <ArticleBody
+        body={withCard as unknown as ArticleView['body']}
+        now={new Date('2024-12-01T00:00:00Z')}
+      />,
+    )
+    const card = screen.getByRole('complementary', {
+      name: 'Série : Renault : anatomie d’un come-back',
+    })
+    expect(card).toHaveTextContent('4 épisodes · 2 h 40')
+    expect(card).toHaveTextContent('Disponible le vendredi 13 décembre 2024 à 9 h sur Prime Video')
+    expect(
+      screen.getByRole('link', { name: 'Essayer Prime Video gratuitement pendant 30 jours' }),
+    ).toHaveAttribute('href', '/go/prime-video-essai-30-jours')
+  })
+
+  it('renders nothing for a series card whose series readers cannot see (an id or null)', () => {
+    for (const series of [3, 'abc123', null]) {
+      const { container, unmount } = render(
+        <ArticleBody
+          body={doc(p('Texte.'), seriesCard(series, 'carte')) as unknown as ArticleView['body']}
+        />,
+      )
+      expect(screen.queryByRole('complementary')).toBeNull()
+      expect(container).toHaveTextContent('Texte.')
+      unmount()
+    }
   })
 })

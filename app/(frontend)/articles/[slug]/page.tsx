@@ -7,7 +7,7 @@ import { Byline } from '../../../../components/Byline'
 import { NewsletterForm } from '../../../../components/NewsletterForm.client'
 import { Picture } from '../../../../components/Picture'
 import { ReadingMeter } from '../../../../components/ReadingMeter.client'
-import { ReleaseStatus } from '../../../../components/ReleaseStatus'
+import { SeriesCard } from '../../../../components/SeriesCard'
 import { SupportCallToAction } from '../../../../components/SupportCallToAction'
 import { getArticle, getSiteSettings } from '../../../../lib/content'
 import { consentWording } from '../../../../lib/newsletter'
@@ -28,6 +28,7 @@ export default async function ArticlePage({ params }: Props) {
   const { slug } = await params
   const [article, settings] = await Promise.all([getArticle(slug), getSiteSettings()])
   if (!article) notFound()
+  const now = new Date()
   return (
     <>
       <article className="article">
@@ -49,20 +50,9 @@ export default async function ArticlePage({ params }: Props) {
             <Picture image={article.image} sizes="(min-width: 800px) 760px, 100vw" priority />
           </figure>
         ) : null}
-        <ArticleBody body={article.body} />
+        <ArticleBody body={article.body} now={now} />
         {article.series ? (
-          <aside className="series-box" aria-label="La série">
-            <p>
-              <a href={hrefFor({ collection: 'series', slug: article.series.slug })}>
-                {article.series.title}
-              </a>
-            </p>
-            <ReleaseStatus
-              releaseAt={article.series.releaseAt}
-              platform={article.series.platform}
-              now={new Date()}
-            />
-          </aside>
+          <SeriesCard series={article.series} now={now} label="La série de cet article" />
         ) : null}
       </article>
       <SupportCallToAction

@@ -5,7 +5,7 @@ import { EpisodeList } from '../../../../components/EpisodeList'
 import { Picture } from '../../../../components/Picture'
 import { ReleaseStatus } from '../../../../components/ReleaseStatus'
 import { getSeries } from '../../../../lib/content'
-import { hrefFor } from '../../../../lib/routes'
+import { hrefFor, seriesCalendarHref } from '../../../../lib/routes'
 
 export const dynamic = 'force-dynamic'
 
@@ -34,6 +34,11 @@ export default async function SeriesPage({ params }: Props) {
         <div>
           <h1>{series.title}</h1>
           <ReleaseStatus releaseAt={series.releaseAt} platform={series.platform} now={new Date()} />
+          <p className="add-to-calendar">
+            <a href={seriesCalendarHref(series.slug)} type="text/calendar">
+              Ajouter à mon agenda
+            </a>
+          </p>
           <dl className="facts">
             <dt>Plateforme</dt>
             <dd>{series.platform}</dd>

@@ -1,0 +1,62 @@
+import { formatDuration, plural } from '../lib/format'
+import { hrefFor } from '../lib/routes'
+import type { SeriesCardView } from '../lib/views'
+import { totalRunningTime } from './EpisodeList'
+import { Picture } from './Picture'
+import { ReleaseStatus } from './ReleaseStatus'
+
+type Props = {
+  series: SeriesCardView
+  now: Date
+  /** The landmark's name; give another when the page shows the same series twice. */
+  label?: string
+}
+
+/** A series at a glance, in an article: poster, facts, release status and trial offer. */
+export function SeriesCard({ series, now, label = `Série : ${series.title}` }: Props) {
+  const episodeCount = series.episodes.length
+  const runningTime = formatDuration(totalRunningTime(series.episodes))
+  return (
+    <aside className="series-card" aria-label={label}>
+      {series.poster ? (
+        <Picture
+          className="series-card-poster"
+          image={series.poster}
+          sizes="(min-width: 640px) 10rem, 8rem"
+        />
+      ) : null}
+      <div className="series-card-body">
+        <p className="series-card-title">
+          <a href={hrefFor({ collection: 'series', slug: series.slug })}>{series.title}</a>
+        </p>
+        <ReleaseStatus releaseAt={series.releaseAt} platform={series.platform} now={now} />
+        <dl className="series-card-facts">
+          <dt>Plateforme</dt>
+          <dd>{series.platform}</dd>
+          {series.productionCompany ? (
+            <>
+              <dt>Production</dt>
+              <dd>{series.productionCompany}</dd>
+            </>
+          ) : null}
+        </dl>
+        {episodeCount > 0 ? (
+          <p className="series-card-episodes">
+            {`${plural(episodeCount, 'épisode')} · ${runningTime}`}
+          </p>
+        ) : null}
+        {series.trialOffer ? (
+          <p className="series-card-offer">
+            <a
+              className="button"
+              href={hrefFor({ collection: 'affiliate-links', slug: series.trialOffer.slug })}
+              rel="sponsored nofollow noopener"
+            >
+              {series.trialOffer.label}
+            </a>
+          </p>
+        ) : null}
+      </div>
+    </aside>
+  )
+}

@@ -1,0 +1,19 @@
+import type { ImageProps } from 'next/image'
+
+/**
+ * next/image for jsdom: under jest's native ESM its CommonJS default export arrives as a module
+ * object, and there is no image optimizer to call anyway. Renders the plain <img> it would.
+ */
+export default function Image({ src, alt, width, height, sizes, className }: ImageProps) {
+  return (
+    // eslint-disable-next-line @next/next/no-img-element -- what next/image renders
+    <img
+      src={typeof src === 'string' ? src : ''}
+      alt={alt}
+      width={width}
+      height={height}
+      sizes={sizes}
+      className={className}
+    />
+  )
+}
