@@ -65,6 +65,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      expireCacheTags: TaskExpireCacheTags;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -358,7 +359,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'expireCacheTags' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -391,7 +392,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'expireCacheTags' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -782,6 +783,24 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExpireCacheTags".
+ */
+export interface TaskExpireCacheTags {
+  input: {
+    tags:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

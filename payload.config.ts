@@ -17,14 +17,17 @@ import { AffiliateLinks } from './collections/AffiliateLinks'
 import { Articles } from './collections/Articles'
 import { Media, MAX_UPLOAD_BYTES } from './collections/Media'
 import { Series } from './collections/Series'
+import { EXPIRE_TAGS_TASK } from './collections/Series/hooks'
 import { isEditorUser } from './collections/shared/access'
 import { SeriesCardBlock } from './collections/shared/blocks'
 import { Subscribers } from './collections/Subscribers'
 import { Users } from './collections/Users'
 import { SiteSettings } from './globals/SiteSettings'
+import { isCacheTag } from './lib/cache-tags'
 import { databaseAdapter, databaseKind } from './lib/db'
 import { emailAdapter } from './lib/email'
 import { env } from './lib/env'
+import { expireTags } from './lib/revalidate'
 import { NEWSROOM_TIME_ZONE } from './lib/time'
 import { migrations } from './migrations'
 
@@ -65,6 +68,19 @@ export default buildConfig({
   telemetry: false,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
   jobs: {
+    tasks: [
+      {
+        slug: EXPIRE_TAGS_TASK,
+        label: 'Rafraîchir les pages en cache',
+        inputSchema: [{ name: 'tags', type: 'json', required: true }],
+        retries: 3,
+        handler: async ({ input, req }) => {
+          const list = Array.isArray(input.tags) ? input.tags.filter(isCacheTag) : []
+          await expireTags(list, { log: (message) => req.payload.logger.warn(message) })
+          return { output: {} }
+        },
+      },
+    ],
     // Scheduled publication fires within a second of its time; crons start from instrumentation.ts.
     autoRun: [{ cron: '* * * * * *', queue: 'default', limit: 20 }],
     access: {

@@ -2,6 +2,8 @@ import type { GlobalConfig } from 'payload'
 
 import { anyone, isEditor } from '../collections/shared/access'
 import { validateHttpsUrl } from '../collections/shared/fields'
+import { expireGlobalOnChange } from '../collections/shared/revalidate'
+import { tags } from '../lib/cache-tags'
 
 /** A site path ("/soutenir") or an https URL. */
 function validateLinkTarget(value: unknown): true | string {
@@ -14,6 +16,7 @@ export const SiteSettings: GlobalConfig = {
   slug: 'site-settings',
   label: 'Réglages du site',
   access: { read: anyone, update: isEditor },
+  hooks: { afterChange: [expireGlobalOnChange([tags.settings])] },
   fields: [
     {
       name: 'publicationName',

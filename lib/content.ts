@@ -3,9 +3,11 @@
  * anonymous reader (`overrideAccess: false`, no user), so nothing unpublished can leak, and
  * narrows the result to the view types the components render.
  */
+import { unstable_cache } from 'next/cache'
 import { cache } from 'react'
 
 import type { Article, Media, Series, SiteSetting, User } from '../payload-types'
+import { tags } from './cache-tags'
 import { getPayloadClient } from './payload'
 import { collectAffiliateRefs, mapSeriesCards } from './richtext'
 import type {
@@ -21,6 +23,32 @@ import type {
 import { isSlug } from './slug'
 
 const asReader = { overrideAccess: false, draft: false } as const
+
+/**
+ * A reader query, cached by Next.js under the tags of what it reads until a change expires them
+ * (collection hooks, lib/revalidate.ts), and deduplicated within a request. Outside a Next.js
+ * server (tests, scripts) there is no cache to use and the query simply runs.
+ */
+function readerQuery<A extends (string | number)[], R>(
+  name: string,
+  tagsOf: (...args: A) => string[],
+  query: (...args: A) => Promise<R>,
+): (...args: A) => Promise<R> {
+  return cache(async (...args: A) => {
+    const cached = unstable_cache(() => query(...args), [name, ...args.map(String)], {
+      tags: tagsOf(...args),
+      revalidate: false,
+    })
+    try {
+      return await cached()
+    } catch (error) {
+      if (error instanceof Error && /incrementalCache missing/.test(error.message)) {
+        return query(...args)
+      }
+      throw error
+    }
+  })
+}
 
 function imageView(media: unknown, size?: 'card' | 'hero'): ImageView | null {
   if (!media || typeof media !== 'object') return null
@@ -117,27 +145,35 @@ const DEFAULT_SETTINGS: SiteSettingsView = {
   meterEnabled: false,
 }
 
-export const getSiteSettings = cache(async (): Promise<SiteSettingsView> => {
-  const payload = await getPayloadClient()
-  const s: SiteSetting = await payload.findGlobal({ slug: 'site-settings', depth: 0, ...asReader })
-  return {
-    publicationName: s.publicationName || DEFAULT_SETTINGS.publicationName,
-    tagline: s.tagline ?? null,
-    membership: {
-      offerName: s.membership?.offerName ?? '',
-      title: s.membership?.title ?? '',
-      reasons: (s.membership?.reasons ?? []).map((reason) => reason.text),
-      buttonLabel: s.membership?.buttonLabel ?? '',
-      buttonUrl: s.membership?.buttonUrl || '/',
-    },
-    newsletter: { name: s.newsletter?.name ?? '', pitch: s.newsletter?.pitch ?? '' },
-    affiliateDisclosure: {
-      text: s.affiliateDisclosure?.text ?? '',
-      explanationUrl: s.affiliateDisclosure?.explanationUrl || '/',
-    },
-    meterEnabled: s.meterEnabled ?? false,
-  }
-})
+export const getSiteSettings = readerQuery(
+  'site-settings',
+  () => [tags.settings],
+  async (): Promise<SiteSettingsView> => {
+    const payload = await getPayloadClient()
+    const s: SiteSetting = await payload.findGlobal({
+      slug: 'site-settings',
+      depth: 0,
+      ...asReader,
+    })
+    return {
+      publicationName: s.publicationName || DEFAULT_SETTINGS.publicationName,
+      tagline: s.tagline ?? null,
+      membership: {
+        offerName: s.membership?.offerName ?? '',
+        title: s.membership?.title ?? '',
+        reasons: (s.membership?.reasons ?? []).map((reason) => reason.text),
+        buttonLabel: s.membership?.buttonLabel ?? '',
+        buttonUrl: s.membership?.buttonUrl || '/',
+      },
+      newsletter: { name: s.newsletter?.name ?? '', pitch: s.newsletter?.pitch ?? '' },
+      affiliateDisclosure: {
+        text: s.affiliateDisclosure?.text ?? '',
+        explanationUrl: s.affiliateDisclosure?.explanationUrl || '/',
+      },
+      meterEnabled: s.meterEnabled ?? false,
+    }
+  },
+)
 
 export const ARTICLES_PER_PAGE = 12
 
@@ -147,83 +183,95 @@ export type ArticlePage = {
   totalPages: number
 }
 
-export const listLatestArticles = cache(async (page = 1): Promise<ArticlePage> => {
-  const payload = await getPayloadClient()
-  const result = await payload.find({
-    collection: 'articles',
-    ...asReader,
-    depth: 1,
-    page,
-    limit: ARTICLES_PER_PAGE,
-    sort: '-publishedAt',
-    select: { title: true, slug: true, standfirst: true, publishedAt: true, heroImage: true },
-    populate: { media: MEDIA_FIELDS },
-  })
-  return {
-    articles: result.docs.map((doc) => ({
+export const listLatestArticles = readerQuery(
+  'latest-articles',
+  (_page: number) => [tags.articles, tags.media],
+  async (page: number): Promise<ArticlePage> => {
+    const payload = await getPayloadClient()
+    const result = await payload.find({
+      collection: 'articles',
+      ...asReader,
+      depth: 1,
+      page,
+      limit: ARTICLES_PER_PAGE,
+      sort: '-publishedAt',
+      select: { title: true, slug: true, standfirst: true, publishedAt: true, heroImage: true },
+      populate: { media: MEDIA_FIELDS },
+    })
+    return {
+      articles: result.docs.map((doc) => ({
+        title: doc.title,
+        slug: doc.slug,
+        standfirst: doc.standfirst,
+        publishedAt: doc.publishedAt ?? null,
+        image: imageView(doc.heroImage, 'card'),
+      })),
+      page: result.page ?? page,
+      totalPages: result.totalPages,
+    }
+  },
+)
+
+export const getArticle = readerQuery(
+  'article',
+  (slug: string) => [tags.article(slug), tags.series, tags.affiliateLinks, tags.media, tags.users],
+  async (slug: string): Promise<ArticleView | null> => {
+    if (!isSlug(slug)) return null
+    const payload = await getPayloadClient()
+    const { docs } = await payload.find({
+      collection: 'articles',
+      ...asReader,
+      where: { slug: { equals: slug } },
+      limit: 1,
+      // 2: the series (field and body blocks), then their posters and trial offers.
+      depth: 2,
+      populate: {
+        users: { name: true, bio: true },
+        series: SERIES_CARD_FIELDS,
+        'affiliate-links': { slug: true, label: true, merchant: true },
+        media: MEDIA_FIELDS,
+      },
+    })
+    const doc: Article | undefined = docs[0]
+    if (!doc) return null
+    const series = doc.series && typeof doc.series === 'object' ? doc.series : null
+    return {
       title: doc.title,
       slug: doc.slug,
       standfirst: doc.standfirst,
       publishedAt: doc.publishedAt ?? null,
-      image: imageView(doc.heroImage, 'card'),
-    })),
-    page: result.page ?? page,
-    totalPages: result.totalPages,
-  }
-})
+      updatedAt: doc.updatedAt,
+      category: doc.category,
+      image: imageView(doc.heroImage, 'hero'),
+      authors: doc.authors.map(authorView).filter((a): a is AuthorView => a !== null),
+      body: mapSeriesCards(doc.body, seriesCardView) as ArticleView['body'],
+      series: seriesCardView(series),
+      // The series card below the article links its trial offer too.
+      affiliateLinks: collectAffiliateRefs(doc.body, [series?.trialOffer])
+        .map((ref) => affiliateView(ref.doc))
+        .filter((link): link is AffiliateLinkView => link !== null),
+    }
+  },
+)
 
-export const getArticle = cache(async (slug: string): Promise<ArticleView | null> => {
-  if (!isSlug(slug)) return null
-  const payload = await getPayloadClient()
-  const { docs } = await payload.find({
-    collection: 'articles',
-    ...asReader,
-    where: { slug: { equals: slug } },
-    limit: 1,
-    // 2: the series (field and body blocks), then their posters and trial offers.
-    depth: 2,
-    populate: {
-      users: { name: true, bio: true },
-      series: SERIES_CARD_FIELDS,
-      'affiliate-links': { slug: true, label: true, merchant: true },
-      media: MEDIA_FIELDS,
-    },
-  })
-  const doc: Article | undefined = docs[0]
-  if (!doc) return null
-  const series = doc.series && typeof doc.series === 'object' ? doc.series : null
-  return {
-    title: doc.title,
-    slug: doc.slug,
-    standfirst: doc.standfirst,
-    publishedAt: doc.publishedAt ?? null,
-    updatedAt: doc.updatedAt,
-    category: doc.category,
-    image: imageView(doc.heroImage, 'hero'),
-    authors: doc.authors.map(authorView).filter((a): a is AuthorView => a !== null),
-    body: mapSeriesCards(doc.body, seriesCardView) as ArticleView['body'],
-    series: seriesCardView(series),
-    // The series card below the article links its trial offer too.
-    affiliateLinks: collectAffiliateRefs(doc.body, [series?.trialOffer])
-      .map((ref) => affiliateView(ref.doc))
-      .filter((link): link is AffiliateLinkView => link !== null),
-  }
-})
-
-export const getSeries = cache(async (slug: string): Promise<SeriesView | null> => {
-  if (!isSlug(slug)) return null
-  const payload = await getPayloadClient()
-  const { docs } = await payload.find({
-    collection: 'series',
-    ...asReader,
-    where: { slug: { equals: slug } },
-    limit: 1,
-    depth: 1,
-    populate: {
-      media: MEDIA_FIELDS,
-      'affiliate-links': { slug: true, label: true, merchant: true },
-    },
-  })
-  const doc: Series | undefined = docs[0]
-  return doc ? seriesView(doc) : null
-})
+export const getSeries = readerQuery(
+  'series',
+  (slug: string) => [tags.seriesPage(slug), tags.series, tags.affiliateLinks, tags.media],
+  async (slug: string): Promise<SeriesView | null> => {
+    if (!isSlug(slug)) return null
+    const payload = await getPayloadClient()
+    const { docs } = await payload.find({
+      collection: 'series',
+      ...asReader,
+      where: { slug: { equals: slug } },
+      limit: 1,
+      depth: 1,
+      populate: {
+        media: MEDIA_FIELDS,
+        'affiliate-links': { slug: true, label: true, merchant: true },
+      },
+    })
+    const doc: Series | undefined = docs[0]
+    return doc ? seriesView(doc) : null
+  },
+)

@@ -26,6 +26,22 @@ export const envSchema = z.object({
     .transform((url) => url.replace(/\/+$/, '')),
   SEED_PASSWORD: z.string().min(8, 'must be at least 8 characters long').optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  REVALIDATE_URLS: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined) return undefined
+      const urls = value
+        .split(',')
+        .map((url) => url.trim().replace(/\/+$/, ''))
+        .filter(Boolean)
+      for (const url of urls) {
+        if (!/^https?:\/\/[^/\s]+$/.test(url)) {
+          ctx.addIssue({ code: 'custom', message: `"${url}" is not an http(s) origin` })
+        }
+      }
+      return urls
+    }),
   SMTP_URL: z
     .url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' })
     .optional(),

@@ -28,15 +28,15 @@ export function expireTagsInRequest(list: string[]) {
   for (const tag of list) revalidateTag(tag, { expire: 0 })
 }
 
-/** The app servers to tell, when no Next.js request is at hand. */
+/** The app servers to tell when no Next.js request is at hand: REVALIDATE_URLS, or this one. */
 function servers(): string[] {
-  return [`http://127.0.0.1:${env().PORT}`]
+  return env().REVALIDATE_URLS ?? [`http://127.0.0.1:${env().PORT}`]
 }
 
-export async function expireTags(
-  list: string[],
-  log: (message: string) => void = console.error,
-): Promise<void> {
+type ExpireOptions = { log?: (message: string) => void; servers?: string[] }
+
+export async function expireTags(list: string[], options: ExpireOptions = {}): Promise<void> {
+  const { log = console.error, servers: targets = servers() } = options
   const unique = [...new Set(list)]
   if (unique.length === 0) return
   try {
@@ -46,7 +46,7 @@ export async function expireTags(
     // Not inside a Next.js request: ask the server over HTTP.
   }
   await Promise.all(
-    servers().map(async (server) => {
+    targets.map(async (server) => {
       try {
         const response = await fetch(`${server}${REVALIDATE_ROUTE}`, {
           method: 'POST',

@@ -10,3 +10,5 @@ const dir = mkdtempSync(path.join(tmpdir(), 'kiosque-test-'))
 process.env.KIOSQUE_TEST_DIR = dir
 process.env.DATABASE_URI = `file:${path.join(dir, 'test.db')}`
 process.env.PAYLOAD_SECRET = 'test-secret-that-is-long-enough-0123456789'
+// No Next.js server runs in the tests: cache expiry has nowhere to be delivered.
+process.env.REVALIDATE_URLS = ''

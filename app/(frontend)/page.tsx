@@ -4,7 +4,7 @@ import { ArticleCard } from '../../components/ArticleCard'
 import { ReadingMeter } from '../../components/ReadingMeter.client'
 import { getSiteSettings, listLatestArticles } from '../../lib/content'
 
-// Rendered per request until tag-based revalidation lands (docs/ARCHITECTURE.md).
+// Rendered per request (it reads ?page=); its data comes from the tagged reader cache.
 export const dynamic = 'force-dynamic'
 
 const searchSchema = z.object({ page: z.coerce.number().int().min(1).max(1000).catch(1) })

@@ -1,8 +1,12 @@
 import type { CollectionConfig, Where } from 'payload'
 
 import { isEditor, isEditorField, isStaffUser, nobodyField } from '../shared/access'
+import { tags } from '../../lib/cache-tags'
 import { slugField, validateHttpsUrl } from '../shared/fields'
+import { expireOnChange } from '../shared/revalidate'
 import { countClicks, deleteClicks } from './hooks'
+
+const expireLinks = expireOnChange([tags.affiliateLinks])
 
 /** An affiliate link readers may follow: switched on and not past its expiry. */
 export function liveAffiliateLinkFilter(now: Date = new Date()): Where {
@@ -29,7 +33,11 @@ export const AffiliateLinks: CollectionConfig = {
     update: isEditor,
     delete: isEditor,
   },
-  hooks: { beforeDelete: [deleteClicks] },
+  hooks: {
+    beforeDelete: [deleteClicks],
+    afterChange: [expireLinks.afterChange],
+    afterDelete: [expireLinks.afterDelete],
+  },
   fields: [
     { name: 'label', label: 'Libellé', type: 'text', required: true, maxLength: 200 },
     slugField('label'),

@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isEditor, isStaffUser, publishedOrStaff } from '../shared/access'
 import { slugField } from '../shared/fields'
 import { canCreateArticle, canUpdateArticle } from './access'
-import { stampPublicationDate } from './hooks'
+import { revalidateArticle, revalidateDeletedArticle, stampPublicationDate } from './hooks'
 
 export const ARTICLE_CATEGORIES = [
   { label: 'Mobilité', value: 'mobilite' },
@@ -83,5 +83,7 @@ export const Articles: CollectionConfig = {
   ],
   hooks: {
     beforeChange: [stampPublicationDate],
+    afterChange: [revalidateArticle],
+    afterDelete: [revalidateDeletedArticle],
   },
 }

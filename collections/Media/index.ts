@@ -4,7 +4,11 @@ import type { CollectionConfig } from 'payload'
 
 import { env } from '../../lib/env'
 
+import { tags } from '../../lib/cache-tags'
 import { anyone, isEditor, isStaff } from '../shared/access'
+import { expireOnChange } from '../shared/revalidate'
+
+const expireMedia = expireOnChange([tags.media])
 
 /** Raster images only: no SVG (it can carry script) and nothing that is not a picture. */
 export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif']
@@ -20,6 +24,7 @@ export const Media: CollectionConfig = {
     delete: isEditor,
   },
   admin: { useAsTitle: 'alt' },
+  hooks: { afterChange: [expireMedia.afterChange], afterDelete: [expireMedia.afterDelete] },
   upload: {
     staticDir: path.join(env().DATA_DIR, 'media'),
     mimeTypes: IMAGE_MIME_TYPES,

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { parisTimezoneField } from '../../lib/time'
 import { isEditor, isStaffUser, publishedOrStaff } from '../shared/access'
 import { slugField } from '../shared/fields'
+import { revalidateDeletedSeries, revalidateSeries } from './hooks'
 
 export const Series: CollectionConfig = {
   slug: 'series',
@@ -21,6 +22,10 @@ export const Series: CollectionConfig = {
   versions: {
     maxPerDoc: 20,
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
+  },
+  hooks: {
+    afterChange: [revalidateSeries],
+    afterDelete: [revalidateDeletedSeries],
   },
   fields: [
     { name: 'title', label: 'Titre', type: 'text', required: true, maxLength: 200 },

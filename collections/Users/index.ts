@@ -8,7 +8,12 @@ import {
   isStaffField,
   isStaffUser,
 } from '../shared/access'
+import { tags } from '../../lib/cache-tags'
+import { expireOnChange } from '../shared/revalidate'
 import { ROLES } from '../shared/roles'
+
+// Bylines show names and bios.
+const expireBylines = expireOnChange([tags.users])
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -59,6 +64,8 @@ export const Users: CollectionConfig = {
     },
   ],
   hooks: {
+    afterChange: [expireBylines.afterChange],
+    afterDelete: [expireBylines.afterDelete],
     beforeChange: [
       // The very first account (the admin's "create first user" screen) is the admin.
       async ({ data, operation, req }) => {

@@ -47,6 +47,18 @@ describe('parseEnv', () => {
     expect(first.DATA_DIR).toBe(dir)
   })
 
+  it('reads the app servers to tell about cache expiry, and refuses anything but origins', () => {
+    expect(parseEnv({ ...base, PAYLOAD_SECRET: 'x'.repeat(32) }).REVALIDATE_URLS).toBeUndefined()
+    expect(
+      parseEnv({ ...base, REVALIDATE_URLS: 'http://10.0.0.2:3000, http://app-b:3000/' })
+        .REVALIDATE_URLS,
+    ).toEqual(['http://10.0.0.2:3000', 'http://app-b:3000'])
+    expect(parseEnv({ ...base, REVALIDATE_URLS: '' }).REVALIDATE_URLS).toEqual([])
+    expect(() => parseEnv({ ...base, REVALIDATE_URLS: 'ftp://x, http://a/b' })).toThrow(
+      /REVALIDATE_URLS/,
+    )
+  })
+
   it('rejects a short secret', () => {
     expect(() => parseEnv({ ...base, PAYLOAD_SECRET: 'short' })).toThrow(/PAYLOAD_SECRET/)
   })

@@ -14,7 +14,12 @@ import { consentWording } from '../../../../lib/newsletter'
 import { hrefFor } from '../../../../lib/routes'
 import { subscribeToNewsletter } from '../../newsletter/actions'
 
-export const dynamic = 'force-dynamic'
+// Rendered on first request, then served from Next's cache until a change expires its tags
+// (lib/cache-tags.ts); nothing is rendered at build time, when there is no database.
+export const dynamicParams = true
+export function generateStaticParams() {
+  return []
+}
 
 type Props = { params: Promise<{ slug: string }> }
 

@@ -7,7 +7,12 @@ import { ReleaseStatus } from '../../../../components/ReleaseStatus'
 import { getSeries } from '../../../../lib/content'
 import { hrefFor, seriesCalendarHref } from '../../../../lib/routes'
 
-export const dynamic = 'force-dynamic'
+// Rendered on first request, then served from Next's cache until a change expires its tags
+// (lib/cache-tags.ts); nothing is rendered at build time, when there is no database.
+export const dynamicParams = true
+export function generateStaticParams() {
+  return []
+}
 
 type Props = { params: Promise<{ slug: string }> }
 
