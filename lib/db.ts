@@ -7,7 +7,7 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations } from '../migrations'
 import { withCommitHooks } from './after-commit'
-import { withSerializedTransactions } from './sqlite-transactions'
+import { SQLITE_BUSY_TIMEOUT_MS, withSerializedTransactions } from './sqlite-transactions'
 
 export type DatabaseKind = 'sqlite' | 'mongodb'
 
@@ -38,9 +38,8 @@ function baseAdapter(uri: string): DatabaseAdapterObj {
     migrationDir: path.resolve('migrations'),
     prodMigrations: migrations,
     wal: true,
-    // No synchronous busy timeout: libsql would block the whole event loop while it waits.
-    // Transactions wait for locks asynchronously instead (BUSY_TIMEOUT_MS, sqlite-transactions.ts).
-    busyTimeout: 0,
+    // The busy timeout is set on every transaction's connection (sqlite-transactions.ts).
+    busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
     // Transactions are off by default in the SQLite adapter: a failed write must leave nothing.
     transactionOptions: {},
   })

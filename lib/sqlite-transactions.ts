@@ -1,24 +1,41 @@
 import { E_TIMEOUT, Mutex, withTimeout } from 'async-mutex'
 import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
 
-/**
- * How long a write transaction may wait for the database: for the transaction before it in this
- * process, then for a lock held by another process (the seed, a job worker). This is the busy
- * timeout, applied without blocking the event loop.
- */
+/** How long a write transaction waits for the one before it in this process. */
 export const BUSY_TIMEOUT_MS = 15_000
+/** How long SQLite waits for a write lock held by another process (the seed, a worker). */
+export const SQLITE_BUSY_TIMEOUT_MS = 5_000
 
 type TransactionId = number | string | Promise<number | string>
-
-const isBusy = (error: unknown) => error instanceof Error && /SQLITE_BUSY/.test(error.message)
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+type LibsqlClient = {
+  execute: (sql: string) => Promise<unknown>
+  transaction: (mode?: string) => Promise<unknown>
+}
+const patched = new WeakSet<object>()
 
 /**
- * libsql hands each SQLite transaction its own connection, and its synchronous driver can only
- * wait for a lock by blocking the whole process: two concurrent Payload transactions then fail
- * with SQLITE_BUSY (or leave a foreign key pointing at a row another one rolled back). Here
- * write transactions run one at a time per process, and a lock held by another process is
- * waited for by retrying BEGIN asynchronously. Reads never wait (WAL mode).
+ * libsql opens a fresh connection for each transaction, without the busy timeout of the first
+ * one: BEGIN then fails at once with SQLITE_BUSY while another process writes, the failed
+ * statement stays pending on the connection, its later COMMIT fails too ("SQL statements in
+ * progress"), and Payload's SQLite adapter swallows that: the write is silently lost. Setting the
+ * busy timeout on the connection right before BEGIN makes SQLite wait for the other process.
+ */
+export function setBusyTimeoutOnEachTransaction(client: LibsqlClient) {
+  if (patched.has(client)) return
+  patched.add(client)
+  const transaction = client.transaction.bind(client)
+  client.transaction = async (mode) => {
+    // Runs on the connection the transaction is about to take over.
+    await client.execute(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`)
+    return transaction(mode)
+  }
+}
+
+/**
+ * Within one process, write transactions run one at a time: libsql's synchronous driver cannot
+ * wait for a lock held by another connection of the same process without blocking the very code
+ * that would release it, so concurrent Payload transactions failed with SQLITE_BUSY. Reads
+ * never wait (WAL mode); other processes are waited for by SQLite's busy timeout (above).
  */
 export function serializeTransactions<T extends BaseDatabaseAdapter>(adapter: T): T {
   const lock = withTimeout(new Mutex(), BUSY_TIMEOUT_MS)
@@ -27,22 +44,19 @@ export function serializeTransactions<T extends BaseDatabaseAdapter>(adapter: T)
   const commit = adapter.commitTransaction.bind(adapter)
   const rollback = adapter.rollbackTransaction.bind(adapter)
 
-  const beginWhenFree = async (options: Parameters<typeof begin>[0]) => {
-    const deadline = Date.now() + BUSY_TIMEOUT_MS
-    for (let delay = 10; ; delay = Math.min(delay * 2, 250)) {
-      try {
-        return await begin(options)
-      } catch (error) {
-        if (!isBusy(error) || Date.now() + delay > deadline) throw error
-        await sleep(delay)
-      }
-    }
-  }
-
   const release = async (incoming: TransactionId) => {
     const id = await incoming
     releases.get(id)?.()
     releases.delete(id)
+  }
+
+  const connect = adapter.connect?.bind(adapter)
+  if (connect) {
+    adapter.connect = async (...args: Parameters<typeof connect>) => {
+      await connect(...args)
+      const client = (adapter as unknown as { client?: LibsqlClient }).client
+      if (client) setBusyTimeoutOnEachTransaction(client)
+    }
   }
 
   adapter.beginTransaction = async (options) => {
@@ -56,7 +70,7 @@ export function serializeTransactions<T extends BaseDatabaseAdapter>(adapter: T)
       throw error
     }
     try {
-      const id = await beginWhenFree(options)
+      const id = await begin(options)
       if (id === null) unlock()
       else releases.set(id, unlock)
       return id

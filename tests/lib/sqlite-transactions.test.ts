@@ -1,4 +1,4 @@
-import { createClient } from '@libsql/client'
+import { spawn } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { startPayload, type TestContext } from '../helpers/payload'
@@ -14,6 +14,37 @@ afterAll(async () => {
 })
 
 const consentText = 'J’accepte de recevoir la lettre.'
+
+/**
+ * Another process that takes SQLite's write lock `rounds` times, holding it `holdMs` each time:
+ * what the seed or a second app instance does to this one.
+ */
+async function lockHolder({ holdMs, rounds }: { holdMs: number; rounds: number }) {
+  const script = `
+    const { createClient } = require('@libsql/client')
+    const client = createClient({ url: process.env.DATABASE_URI })
+    client.execute('PRAGMA busy_timeout = 5000').then(async () => {
+      for (let i = 0; i < ${rounds}; i++) {
+        const tx = await client.transaction('write')
+        if (i === 0) console.log('locked')
+        await new Promise((r) => setTimeout(r, ${holdMs}))
+        await tx.commit()
+        await new Promise((r) => setTimeout(r, 3))
+      }
+      client.close()
+    })`
+  const child = spawn(process.execPath, ['-e', script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    // Jest gives tests their own copy of process.env: pass the database on explicitly.
+    env: { ...process.env, DATABASE_URI: process.env.DATABASE_URI },
+  })
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.once('data', () => resolve())
+    child.once('exit', (code) => reject(new Error(`lock holder exited early (${code})`)))
+  })
+  const done = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  return { done }
+}
 
 describe('SQLite writes with transactions on', () => {
   it('lets 40 concurrent sign-ups all succeed, each stored once', async () => {
@@ -57,17 +88,40 @@ describe('SQLite writes with transactions on', () => {
     expect(totalDocs).toBe(0)
   })
 
-  it('waits for a write lock held by another connection instead of failing', async () => {
-    const other = createClient({ url: process.env.DATABASE_URI! })
-    const tx = await other.transaction('write')
-    await tx.execute('SELECT 1')
-    const pending = ctx.payload.create({
+  it('waits for a write lock held by another process instead of failing', async () => {
+    const holder = await lockHolder({ holdMs: 400, rounds: 1 })
+    const saved = await ctx.payload.create({
       collection: 'subscribers',
       data: { email: 'patient@exemple.fr', consentText, status: 'pending' },
     })
-    await new Promise((resolve) => setTimeout(resolve, 400))
-    await tx.commit()
-    other.close()
-    await expect(pending).resolves.toMatchObject({ email: 'patient@exemple.fr' })
+    await holder.done
+    expect(saved.email).toBe('patient@exemple.fr')
+    const { totalDocs } = await ctx.payload.count({
+      collection: 'subscribers',
+      where: { email: { equals: 'patient@exemple.fr' } },
+    })
+    expect(totalDocs).toBe(1)
+  })
+})
+
+describe('SQLite writes while another process keeps taking the write lock', () => {
+  it('loses none of 30 sign-ups (Payload would swallow a failed COMMIT)', async () => {
+    const holder = await lockHolder({ holdMs: 15, rounds: 60 })
+    const emails = Array.from({ length: 30 }, (_, i) => `contention-${i}@exemple.fr`)
+    const results = await Promise.allSettled(
+      emails.map((email) =>
+        ctx.payload.create({
+          collection: 'subscribers',
+          data: { email, consentText, status: 'pending' },
+        }),
+      ),
+    )
+    await holder.done
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([])
+    const { totalDocs } = await ctx.payload.count({
+      collection: 'subscribers',
+      where: { email: { like: 'contention-' } },
+    })
+    expect(totalDocs).toBe(30)
   })
 })
