@@ -4,14 +4,16 @@ type Props = {
   disclosure: SiteSettingsView['affiliateDisclosure']
   /** How many affiliate offers the article links to: none, no disclosure. */
   linkCount: number
+  /** Wording for a page that is not an article (the site's text speaks of "cet article"). */
+  text?: string
 }
 
-export function AffiliateDisclosure({ disclosure, linkCount }: Props) {
-  if (linkCount < 1 || !disclosure.text) return null
+export function AffiliateDisclosure({ disclosure, linkCount, text = disclosure.text }: Props) {
+  if (linkCount < 1 || !text) return null
   return (
     <aside className="disclosure" aria-label="Liens d’affiliation">
       <p>
-        {disclosure.text} <a href={disclosure.explanationUrl}>En savoir plus</a>
+        {text} <a href={disclosure.explanationUrl}>En savoir plus</a>
       </p>
     </aside>
   )

@@ -9,7 +9,8 @@ import { cache } from 'react'
 import type { Article, Media, Series, SiteSetting, User } from '../payload-types'
 import { tags } from './cache-tags'
 import { getPayloadClient } from './payload'
-import { collectAffiliateRefs, mapSeriesCards } from './richtext'
+import { readingMinutes } from './format'
+import { collectAffiliateRefs, countWords, mapSeriesCards } from './richtext'
 import type {
   AffiliateLinkView,
   ArticleSummaryView,
@@ -245,12 +246,35 @@ export const getArticle = readerQuery(
       image: imageView(doc.heroImage, 'hero'),
       authors: doc.authors.map(authorView).filter((a): a is AuthorView => a !== null),
       body: mapSeriesCards(doc.body, seriesCardView) as ArticleView['body'],
+      readingMinutes: readingMinutes(countWords(doc.body)),
       series: seriesCardView(series),
       // The series card below the article links its trial offer too.
       affiliateLinks: collectAffiliateRefs(doc.body, [series?.trialOffer])
         .map((ref) => affiliateView(ref.doc))
         .filter((link): link is AffiliateLinkView => link !== null),
     }
+  },
+)
+
+/** The series to highlight on the home page: the most recently released (or announced) one. */
+export const getFeaturedSeries = readerQuery(
+  'featured-series',
+  () => [tags.series, tags.affiliateLinks, tags.media],
+  async (): Promise<SeriesCardView | null> => {
+    const payload = await getPayloadClient()
+    const { docs } = await payload.find({
+      collection: 'series',
+      ...asReader,
+      sort: '-releaseAt',
+      limit: 1,
+      depth: 1,
+      select: SERIES_CARD_FIELDS,
+      populate: {
+        media: MEDIA_FIELDS,
+        'affiliate-links': { slug: true, label: true, merchant: true },
+      },
+    })
+    return seriesCardView(docs[0])
   },
 )
 

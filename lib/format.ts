@@ -59,3 +59,10 @@ export function plural(count: number, singular: string, pluralForm = `${singular
 export function isoDateTime(date: Date | string): string {
   return new Date(date).toISOString()
 }
+
+/** French news readers average about 230 words a minute; never less than a minute. */
+export const WORDS_PER_MINUTE = 230
+
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.ceil(words / WORDS_PER_MINUTE))
+}

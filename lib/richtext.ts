@@ -71,3 +71,18 @@ export function mapSeriesCards<T>(root: T, narrow: (series: unknown) => unknown)
     ? ({ ...doc, root: visit(doc.root) } as T)
     : root
 }
+
+/** Words a reader reads in a Lexical document (text nodes only). */
+export function countWords(root: unknown): number {
+  let words = 0
+  const visit = (node: unknown) => {
+    if (!node || typeof node !== 'object') return
+    const { type, text, children } = node as { type?: string; text?: unknown; children?: unknown }
+    if (type === 'text' && typeof text === 'string') {
+      words += text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
+    }
+    if (Array.isArray(children)) children.forEach(visit)
+  }
+  visit((root as { root?: unknown } | null)?.root)
+  return words
+}

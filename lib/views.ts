@@ -56,6 +56,8 @@ export type ArticleSummaryView = {
 }
 
 export type ArticleView = ArticleSummaryView & {
+  /** Estimated reading time of the body, in minutes. */
+  readingMinutes: number
   updatedAt: string
   category: string
   authors: AuthorView[]

@@ -1,8 +1,10 @@
 import { z } from 'zod'
 
+import { AffiliateDisclosure } from '../../components/AffiliateDisclosure'
 import { ArticleCard } from '../../components/ArticleCard'
 import { ReadingMeter } from '../../components/ReadingMeter.client'
-import { getSiteSettings, listLatestArticles } from '../../lib/content'
+import { SeriesCard } from '../../components/SeriesCard'
+import { getFeaturedSeries, getSiteSettings, listLatestArticles } from '../../lib/content'
 
 // Rendered per request (it reads ?page=); its data comes from the tagged reader cache.
 export const dynamic = 'force-dynamic'
@@ -13,13 +15,28 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function HomePage({ searchParams }: Props) {
   const { page } = searchSchema.parse(await searchParams)
-  const [{ articles, totalPages }, settings] = await Promise.all([
+  const [{ articles, totalPages }, settings, featured] = await Promise.all([
     listLatestArticles(page),
     getSiteSettings(),
+    page === 1 ? getFeaturedSeries() : null,
   ])
   return (
     <>
       <h1 className="page-title">Les derniers articles</h1>
+      {featured ? (
+        <div className="featured">
+          <SeriesCard
+            series={featured}
+            now={new Date()}
+            label={`À l’affiche : ${featured.title}`}
+          />
+          <AffiliateDisclosure
+            disclosure={settings.affiliateDisclosure}
+            linkCount={featured.trialOffer ? 1 : 0}
+            text={`Le bouton « ${featured.trialOffer?.label ?? ''} » est un lien d’affiliation : ${settings.publicationName} peut percevoir une commission, sans surcoût pour vous.`}
+          />
+        </div>
+      ) : null}
       {articles.length === 0 ? (
         <p>Aucun article publié pour le moment.</p>
       ) : (

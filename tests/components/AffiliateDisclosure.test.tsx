@@ -19,6 +19,19 @@ describe('AffiliateDisclosure', () => {
     )
   })
 
+  it('takes another wording where the page is not an article', () => {
+    render(
+      <AffiliateDisclosure
+        disclosure={disclosure}
+        linkCount={1}
+        text="Ce bouton est un lien d’affiliation."
+      />,
+    )
+    expect(screen.getByRole('complementary')).toHaveTextContent(
+      'Ce bouton est un lien d’affiliation.',
+    )
+  })
+
   it('shows nothing on an article without affiliate links', () => {
     const { container } = render(<AffiliateDisclosure disclosure={disclosure} linkCount={0} />)
     expect(container).toBeEmptyDOMElement()

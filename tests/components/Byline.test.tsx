@@ -25,6 +25,18 @@ describe('Byline', () => {
     expect(screen.queryByText(/modifié/)).toBeNull()
   })
 
+  it('gives the reading time when it is known', () => {
+    render(
+      <Byline
+        authors={authors}
+        publishedAt={null}
+        updatedAt="2024-12-05T13:33:00.000Z"
+        readingMinutes={4}
+      />,
+    )
+    expect(screen.getByText('Temps de lecture : 4 min')).toBeInTheDocument()
+  })
+
   it('adds the modification time when the article changed later', () => {
     render(
       <Byline

@@ -6,6 +6,7 @@ import {
   formatDuration,
   formatReleaseDateTime,
   plural,
+  readingMinutes,
 } from '../../lib/format'
 import { releaseStatus } from '../../lib/release'
 import { isSlug, slugify } from '../../lib/slug'
@@ -35,6 +36,17 @@ describe('formatDuration', () => {
     expect(formatDuration(120)).toBe('2 h')
     expect(formatDuration(160)).toBe('2 h 40')
     expect(formatDuration(65)).toBe('1 h 05')
+  })
+})
+
+describe('reading time', () => {
+  it('counts the words of a Lexical body and rounds up to whole minutes, one at least', async () => {
+    const { countWords } = await import('../../lib/richtext')
+    const { doc, h2, p } = await import('../../seed/lexical')
+    expect(countWords(doc(h2('Deux mots'), p('Trois mots ici', ' — et deux ?')))).toBe(7)
+    expect(readingMinutes(0)).toBe(1)
+    expect(readingMinutes(230)).toBe(1)
+    expect(readingMinutes(231)).toBe(2)
   })
 })
 

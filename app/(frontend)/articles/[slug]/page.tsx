@@ -44,6 +44,7 @@ export default async function ArticlePage({ params }: Props) {
             authors={article.authors}
             publishedAt={article.publishedAt}
             updatedAt={article.updatedAt}
+            readingMinutes={article.readingMinutes}
           />
           <AffiliateDisclosure
             disclosure={settings.affiliateDisclosure}
