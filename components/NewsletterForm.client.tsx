@@ -2,16 +2,10 @@
 
 import { useActionState, useId } from 'react'
 
-type State =
-  | { status: 'idle' }
-  | { status: 'ok'; message: string }
-  | {
-      status: 'invalid'
-      message: string
-      fieldErrors: Partial<Record<'email' | 'consent', string>>
-      /** What the reader typed, so that the form shows it again next to the errors. */
-      values: { email: string; consent: boolean }
-    }
+import type { SignupResult } from '../lib/newsletter'
+
+// Only the type: nothing of lib/newsletter (node:crypto, Payload) reaches the browser.
+type State = { status: 'idle' } | SignupResult
 
 type Props = {
   action: (state: State, formData: FormData) => Promise<State>

@@ -2,8 +2,10 @@ import { formatDuration, plural } from '../lib/format'
 import { hrefFor } from '../lib/routes'
 import type { SeriesCardView } from '../lib/views'
 import { totalRunningTime } from './EpisodeList'
+import { OfferLink } from './OfferLink'
 import { Picture } from './Picture'
 import { ReleaseStatus } from './ReleaseStatus'
+import { SeriesFacts } from './SeriesFacts'
 
 type Props = {
   series: SeriesCardView
@@ -30,16 +32,11 @@ export function SeriesCard({ series, now, label = `Série : ${series.title}` }: 
           <a href={hrefFor({ collection: 'series', slug: series.slug })}>{series.title}</a>
         </p>
         <ReleaseStatus releaseAt={series.releaseAt} platform={series.platform} now={now} />
-        <dl className="series-card-facts">
-          <dt>Plateforme</dt>
-          <dd>{series.platform}</dd>
-          {series.productionCompany ? (
-            <>
-              <dt>Production</dt>
-              <dd>{series.productionCompany}</dd>
-            </>
-          ) : null}
-        </dl>
+        <SeriesFacts
+          className="series-card-facts"
+          platform={series.platform}
+          productionCompany={series.productionCompany}
+        />
         {episodeCount > 0 ? (
           <p className="series-card-episodes">
             {`${plural(episodeCount, 'épisode')} · ${runningTime}`}
@@ -47,13 +44,7 @@ export function SeriesCard({ series, now, label = `Série : ${series.title}` }: 
         ) : null}
         {series.trialOffer ? (
           <p className="series-card-offer">
-            <a
-              className="button"
-              href={hrefFor({ collection: 'affiliate-links', slug: series.trialOffer.slug })}
-              rel="sponsored nofollow noopener"
-            >
-              {series.trialOffer.label}
-            </a>
+            <OfferLink offer={series.trialOffer} />
           </p>
         ) : null}
       </div>

@@ -2,10 +2,12 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
 import { EpisodeList } from '../../../../components/EpisodeList'
+import { OfferLink } from '../../../../components/OfferLink'
 import { Picture } from '../../../../components/Picture'
 import { ReleaseStatus } from '../../../../components/ReleaseStatus'
+import { SeriesFacts } from '../../../../components/SeriesFacts'
 import { getSeries } from '../../../../lib/content'
-import { hrefFor, seriesCalendarHref } from '../../../../lib/routes'
+import { seriesCalendarHref } from '../../../../lib/routes'
 
 // Rendered on first request, then served from Next's cache until a change expires its tags
 // (lib/cache-tags.ts); nothing is rendered at build time, when there is no database.
@@ -44,26 +46,11 @@ export default async function SeriesPage({ params }: Props) {
               Ajouter à mon agenda
             </a>
           </p>
-          <dl className="facts">
-            <dt>Plateforme</dt>
-            <dd>{series.platform}</dd>
-            {series.productionCompany ? (
-              <>
-                <dt>Production</dt>
-                <dd>{series.productionCompany}</dd>
-              </>
-            ) : null}
-          </dl>
+          <SeriesFacts platform={series.platform} productionCompany={series.productionCompany} />
           <p>{series.synopsis}</p>
           {series.trialOffer ? (
             <p>
-              <a
-                className="button"
-                href={hrefFor({ collection: 'affiliate-links', slug: series.trialOffer.slug })}
-                rel="sponsored nofollow noopener"
-              >
-                {series.trialOffer.label}
-              </a>
+              <OfferLink offer={series.trialOffer} />
             </p>
           ) : null}
         </div>
