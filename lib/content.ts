@@ -299,3 +299,133 @@ export const getSeries = readerQuery(
     return doc ? seriesView(doc) : null
   },
 )
+
+// Distribution: feeds and sitemaps
+
+/** How many items the RSS feed carries: the latest ones, as feed readers poll often. */
+export const FEED_SIZE = 20
+
+/** Google News reads at most 1000 URLs per news sitemap. */
+export const NEWS_SITEMAP_LIMIT = 1000
+
+/** The sitemaps protocol caps one file at 50,000 URLs. */
+const SITEMAP_LIMIT = 50_000
+
+export type FeedImageView = { url: string; type: string | null; length: number | null }
+
+export type FeedArticleView = {
+  title: string
+  slug: string
+  standfirst: string
+  publishedAt: string | null
+  authors: string[]
+  image: FeedImageView | null
+}
+
+export type SitemapEntryView = { slug: string; updatedAt: string }
+
+export type NewsArticleView = { title: string; slug: string; publishedAt: string }
+
+/** The original upload, with what an RSS enclosure must declare (its type and byte length). */
+function feedImageView(media: unknown): FeedImageView | null {
+  if (!media || typeof media !== 'object') return null
+  const m = media as Media
+  if (!m.url) return null
+  return { url: m.url, type: m.mimeType ?? null, length: m.filesize ?? null }
+}
+
+export const listFeedArticles = readerQuery(
+  'feed-articles',
+  () => [tags.articles, tags.media, tags.users],
+  async (): Promise<FeedArticleView[]> => {
+    const payload = await getPayloadClient()
+    const { docs } = await payload.find({
+      collection: 'articles',
+      ...asReader,
+      depth: 1,
+      limit: FEED_SIZE,
+      sort: '-publishedAt',
+      select: {
+        title: true,
+        slug: true,
+        standfirst: true,
+        publishedAt: true,
+        heroImage: true,
+        authors: true,
+      },
+      populate: {
+        users: { name: true },
+        media: { url: true, filename: true, mimeType: true, filesize: true },
+      },
+    })
+    return docs.map((doc) => ({
+      title: doc.title,
+      slug: doc.slug,
+      standfirst: doc.standfirst,
+      publishedAt: doc.publishedAt ?? null,
+      authors: doc.authors
+        .map(authorView)
+        .filter((a): a is AuthorView => a !== null)
+        .map((a) => a.name),
+      image: feedImageView(doc.heroImage),
+    }))
+  },
+)
+
+export const listArticlesForSitemap = readerQuery(
+  'sitemap-articles',
+  () => [tags.articles],
+  async (): Promise<SitemapEntryView[]> => {
+    const payload = await getPayloadClient()
+    const { docs } = await payload.find({
+      collection: 'articles',
+      ...asReader,
+      depth: 0,
+      limit: SITEMAP_LIMIT,
+      sort: '-publishedAt',
+      select: { slug: true, updatedAt: true },
+    })
+    return docs.map((doc) => ({ slug: doc.slug, updatedAt: doc.updatedAt }))
+  },
+)
+
+export const listSeriesForSitemap = readerQuery(
+  'sitemap-series',
+  () => [tags.articles, tags.series],
+  async (): Promise<SitemapEntryView[]> => {
+    const payload = await getPayloadClient()
+    const { docs } = await payload.find({
+      collection: 'series',
+      ...asReader,
+      depth: 0,
+      limit: SITEMAP_LIMIT,
+      sort: '-releaseAt',
+      select: { slug: true, updatedAt: true },
+    })
+    return docs.map((doc) => ({ slug: doc.slug, updatedAt: doc.updatedAt }))
+  },
+)
+
+/**
+ * The latest published articles for the news sitemap. The 48-hour window is applied by the
+ * caller at request time, so the cached list stays correct as time passes without an edit.
+ */
+export const listNewsArticles = readerQuery(
+  'news-articles',
+  () => [tags.articles],
+  async (): Promise<NewsArticleView[]> => {
+    const payload = await getPayloadClient()
+    const { docs } = await payload.find({
+      collection: 'articles',
+      ...asReader,
+      depth: 0,
+      limit: NEWS_SITEMAP_LIMIT,
+      sort: '-publishedAt',
+      where: { publishedAt: { exists: true } },
+      select: { title: true, slug: true, publishedAt: true },
+    })
+    return docs.flatMap((doc) =>
+      doc.publishedAt ? [{ title: doc.title, slug: doc.slug, publishedAt: doc.publishedAt }] : [],
+    )
+  },
+)

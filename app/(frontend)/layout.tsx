@@ -6,12 +6,14 @@ import type React from 'react'
 import { SiteFooter } from '../../components/SiteFooter'
 import { SiteHeader } from '../../components/SiteHeader'
 import { getSiteSettings } from '../../lib/content'
+import { FEED_PATH } from '../../lib/distribution'
 
 export async function generateMetadata(): Promise<Metadata> {
   const { publicationName, tagline } = await getSiteSettings()
   return {
     title: { default: publicationName, template: `%s · ${publicationName}` },
     description: tagline ?? undefined,
+    alternates: { types: { 'application/rss+xml': FEED_PATH } },
   }
 }
 
