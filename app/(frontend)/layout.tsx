@@ -7,13 +7,17 @@ import { SiteFooter } from '../../components/SiteFooter'
 import { SiteHeader } from '../../components/SiteHeader'
 import { getSiteSettings } from '../../lib/content'
 import { FEED_PATH } from '../../lib/distribution'
+import { env } from '../../lib/env'
 
 export async function generateMetadata(): Promise<Metadata> {
   const { publicationName, tagline } = await getSiteSettings()
   return {
     title: { default: publicationName, template: `%s · ${publicationName}` },
     description: tagline ?? undefined,
+    metadataBase: new URL(env().SITE_URL),
     alternates: { types: { 'application/rss+xml': FEED_PATH } },
+    openGraph: { siteName: publicationName, locale: 'fr_FR', type: 'website' },
+    twitter: { card: 'summary_large_image' },
   }
 }
 

@@ -1,16 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
 import { isEditor, isStaffUser, publishedOrStaff } from '../shared/access'
+import { ARTICLE_CATEGORIES } from '../../lib/categories'
 import { slugField } from '../shared/fields'
 import { canCreateArticle, canUpdateArticle } from './access'
 import { revalidateArticle, revalidateDeletedArticle, stampPublicationDate } from './hooks'
-
-export const ARTICLE_CATEGORIES = [
-  { label: 'Mobilité', value: 'mobilite' },
-  { label: 'Tech', value: 'tech' },
-  { label: 'Écrans', value: 'ecrans' },
-  { label: 'Énergie', value: 'energie' },
-] as const
 
 export const Articles: CollectionConfig = {
   slug: 'articles',

@@ -4,14 +4,18 @@ import { notFound } from 'next/navigation'
 import { AffiliateDisclosure } from '../../../../components/AffiliateDisclosure'
 import { ArticleBody } from '../../../../components/ArticleBody'
 import { Byline } from '../../../../components/Byline'
+import { JsonLd } from '../../../../components/JsonLd'
 import { NewsletterForm } from '../../../../components/NewsletterForm.client'
 import { Picture } from '../../../../components/Picture'
 import { ReadingMeter } from '../../../../components/ReadingMeter.client'
 import { SeriesCard } from '../../../../components/SeriesCard'
 import { SupportCallToAction } from '../../../../components/SupportCallToAction'
 import { getArticle, getSiteSettings } from '../../../../lib/content'
+import { categoryLabel } from '../../../../lib/categories'
+import { env } from '../../../../lib/env'
 import { consentWording } from '../../../../lib/newsletter'
 import { hrefFor } from '../../../../lib/routes'
+import { articleBreadcrumbJsonLd, articleJsonLd } from '../../../../lib/structured-data'
 import { subscribeToNewsletter } from '../../newsletter/actions'
 
 // Rendered on first request, then served from Next's cache until a change expires its tags
@@ -26,7 +30,26 @@ type Props = { params: Promise<{ slug: string }> }
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await getArticle((await params).slug)
   if (!article) return {}
-  return { title: article.title, description: article.standfirst }
+  const url = hrefFor({ collection: 'articles', slug: article.slug })
+  const images = article.image ? [{ url: article.image.url, alt: article.image.alt }] : undefined
+  return {
+    title: article.title,
+    description: article.standfirst,
+    alternates: { canonical: url },
+    openGraph: {
+      type: 'article',
+      url,
+      title: article.title,
+      description: article.standfirst,
+      locale: 'fr_FR',
+      publishedTime: article.publishedAt ?? undefined,
+      modifiedTime: article.updatedAt,
+      authors: article.authors.map((author) => author.name),
+      section: categoryLabel(article.category),
+      images,
+    },
+    twitter: { card: 'summary_large_image', title: article.title, description: article.standfirst },
+  }
 }
 
 export default async function ArticlePage({ params }: Props) {
@@ -36,6 +59,8 @@ export default async function ArticlePage({ params }: Props) {
   const now = new Date()
   return (
     <>
+      <JsonLd data={articleJsonLd(article, settings, env().SITE_URL)} />
+      <JsonLd data={articleBreadcrumbJsonLd(article, settings, env().SITE_URL)} />
       <article className="article">
         <header className="article-header">
           <h1>{article.title}</h1>

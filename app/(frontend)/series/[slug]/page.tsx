@@ -2,12 +2,15 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
 import { EpisodeList } from '../../../../components/EpisodeList'
+import { JsonLd } from '../../../../components/JsonLd'
 import { OfferLink } from '../../../../components/OfferLink'
 import { Picture } from '../../../../components/Picture'
 import { ReleaseStatus } from '../../../../components/ReleaseStatus'
 import { SeriesFacts } from '../../../../components/SeriesFacts'
 import { getSeries } from '../../../../lib/content'
-import { seriesCalendarHref } from '../../../../lib/routes'
+import { env } from '../../../../lib/env'
+import { hrefFor, seriesCalendarHref } from '../../../../lib/routes'
+import { seriesJsonLd } from '../../../../lib/structured-data'
 
 // Rendered on first request, then served from Next's cache until a change expires its tags
 // (lib/cache-tags.ts); nothing is rendered at build time, when there is no database.
@@ -21,7 +24,20 @@ type Props = { params: Promise<{ slug: string }> }
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const series = await getSeries((await params).slug)
   if (!series) return {}
-  return { title: series.title, description: series.synopsis }
+  const url = hrefFor({ collection: 'series', slug: series.slug })
+  return {
+    title: series.title,
+    description: series.synopsis,
+    alternates: { canonical: url },
+    openGraph: {
+      type: 'video.tv_show',
+      url,
+      title: series.title,
+      description: series.synopsis,
+      locale: 'fr_FR',
+      images: series.poster ? [{ url: series.poster.url, alt: series.poster.alt }] : undefined,
+    },
+  }
 }
 
 export default async function SeriesPage({ params }: Props) {
@@ -29,6 +45,7 @@ export default async function SeriesPage({ params }: Props) {
   if (!series) notFound()
   return (
     <article className="series">
+      <JsonLd data={seriesJsonLd(series, env().SITE_URL)} />
       <header className="series-header">
         {series.poster ? (
           <Picture

@@ -1,0 +1,99 @@
+/**
+ * Structured data (JSON-LD) for search engines, typed with schema-dts: NewsArticle and its
+ * breadcrumb for an article, TVSeries with its TVEpisodes for a series.
+ */
+import type { BreadcrumbList, NewsArticle, TVSeries, WithContext } from 'schema-dts'
+
+import { isoDuration, isoWithParisOffset } from './format'
+import { absoluteUrl, hrefFor } from './routes'
+import type { ArticleView, SeriesView, SiteSettingsView } from './views'
+
+/** Stored media may already be absolute (a storage adapter's CDN); site paths are made so. */
+const mediaUrl = (url: string, siteUrl: string) =>
+  /^https?:\/\//.test(url) ? url : absoluteUrl(url, siteUrl)
+
+export function articleJsonLd(
+  article: ArticleView,
+  settings: SiteSettingsView,
+  siteUrl: string,
+): WithContext<NewsArticle> {
+  const url = absoluteUrl(hrefFor({ collection: 'articles', slug: article.slug }), siteUrl)
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    description: article.standfirst,
+    url,
+    mainEntityOfPage: url,
+    inLanguage: 'fr-FR',
+    ...(article.image ? { image: [mediaUrl(article.image.url, siteUrl)] } : {}),
+    ...(article.publishedAt ? { datePublished: isoWithParisOffset(article.publishedAt) } : {}),
+    dateModified: isoWithParisOffset(article.updatedAt),
+    author: article.authors.map((author) => ({ '@type': 'Person' as const, name: author.name })),
+    publisher: { '@type': 'Organization', name: settings.publicationName, url: siteUrl },
+    isAccessibleForFree: true,
+    ...(article.series
+      ? {
+          about: {
+            '@type': 'TVSeries' as const,
+            name: article.series.title,
+            url: absoluteUrl(hrefFor({ collection: 'series', slug: article.series.slug }), siteUrl),
+          },
+        }
+      : {}),
+  }
+}
+
+export function articleBreadcrumbJsonLd(
+  article: ArticleView,
+  settings: SiteSettingsView,
+  siteUrl: string,
+): WithContext<BreadcrumbList> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: [
+      { '@type': 'ListItem', position: 1, name: settings.publicationName, item: `${siteUrl}/` },
+      {
+        '@type': 'ListItem',
+        position: 2,
+        name: article.title,
+        item: absoluteUrl(hrefFor({ collection: 'articles', slug: article.slug }), siteUrl),
+      },
+    ],
+  }
+}
+
+export function seriesJsonLd(series: SeriesView, siteUrl: string): WithContext<TVSeries> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'TVSeries',
+    name: series.title,
+    description: series.synopsis,
+    url: absoluteUrl(hrefFor({ collection: 'series', slug: series.slug }), siteUrl),
+    inLanguage: 'fr-FR',
+    ...(series.poster ? { image: mediaUrl(series.poster.url, siteUrl) } : {}),
+    datePublished: isoWithParisOffset(series.releaseAt),
+    ...(series.productionCompany
+      ? { productionCompany: { '@type': 'Organization' as const, name: series.productionCompany } }
+      : {}),
+    // The streaming platform that offers the series.
+    provider: { '@type': 'Organization', name: series.platform },
+    numberOfEpisodes: series.episodes.length,
+    episode: series.episodes.map((episode) => ({
+      '@type': 'TVEpisode' as const,
+      episodeNumber: episode.number,
+      name: episode.title,
+      duration: isoDuration(episode.durationMinutes),
+      datePublished: isoWithParisOffset(episode.releaseAt ?? series.releaseAt),
+      ...(episode.synopsis ? { description: episode.synopsis } : {}),
+    })),
+  }
+}
+
+/** JSON for a <script> element: "<" is escaped, so no field can close the script early. */
+export function serializeJsonLd(data: unknown): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028|\u2029/g, (c) => (c === '\u2028' ? '\\u2028' : '\\u2029'))
+}
