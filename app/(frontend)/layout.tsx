@@ -6,8 +6,8 @@ import type React from 'react'
 import { SiteFooter } from '../../components/SiteFooter'
 import { SiteHeader } from '../../components/SiteHeader'
 import { getSiteSettings } from '../../lib/content'
-import { FEED_PATH } from '../../lib/distribution'
 import { env } from '../../lib/env'
+import { alternatesFor, siteOpenGraph } from '../../lib/metadata'
 
 export async function generateMetadata(): Promise<Metadata> {
   const { publicationName, tagline } = await getSiteSettings()
@@ -15,8 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { default: publicationName, template: `%s · ${publicationName}` },
     description: tagline ?? undefined,
     metadataBase: new URL(env().SITE_URL),
-    alternates: { types: { 'application/rss+xml': FEED_PATH } },
-    openGraph: { siteName: publicationName, locale: 'fr_FR', type: 'website' },
+    alternates: alternatesFor(),
+    openGraph: { ...siteOpenGraph(publicationName), type: 'website' },
     twitter: { card: 'summary_large_image' },
   }
 }

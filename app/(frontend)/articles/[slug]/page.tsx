@@ -13,6 +13,7 @@ import { SupportCallToAction } from '../../../../components/SupportCallToAction'
 import { getArticle, getSiteSettings } from '../../../../lib/content'
 import { categoryLabel } from '../../../../lib/categories'
 import { env } from '../../../../lib/env'
+import { alternatesFor, siteOpenGraph } from '../../../../lib/metadata'
 import { consentWording } from '../../../../lib/newsletter'
 import { hrefFor } from '../../../../lib/routes'
 import { articleBreadcrumbJsonLd, articleJsonLd } from '../../../../lib/structured-data'
@@ -28,20 +29,23 @@ export function generateStaticParams() {
 type Props = { params: Promise<{ slug: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = await getArticle((await params).slug)
+  const [article, { publicationName }] = await Promise.all([
+    getArticle((await params).slug),
+    getSiteSettings(),
+  ])
   if (!article) return {}
   const url = hrefFor({ collection: 'articles', slug: article.slug })
   const images = article.image ? [{ url: article.image.url, alt: article.image.alt }] : undefined
   return {
     title: article.title,
     description: article.standfirst,
-    alternates: { canonical: url },
+    alternates: alternatesFor(url),
     openGraph: {
       type: 'article',
       url,
       title: article.title,
       description: article.standfirst,
-      locale: 'fr_FR',
+      ...siteOpenGraph(publicationName),
       publishedTime: article.publishedAt ?? undefined,
       modifiedTime: article.updatedAt,
       authors: article.authors.map((author) => author.name),

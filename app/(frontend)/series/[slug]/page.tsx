@@ -7,8 +7,9 @@ import { OfferLink } from '../../../../components/OfferLink'
 import { Picture } from '../../../../components/Picture'
 import { ReleaseStatus } from '../../../../components/ReleaseStatus'
 import { SeriesFacts } from '../../../../components/SeriesFacts'
-import { getSeries } from '../../../../lib/content'
+import { getSeries, getSiteSettings } from '../../../../lib/content'
 import { env } from '../../../../lib/env'
+import { alternatesFor, siteOpenGraph } from '../../../../lib/metadata'
 import { hrefFor, seriesCalendarHref } from '../../../../lib/routes'
 import { seriesJsonLd } from '../../../../lib/structured-data'
 
@@ -22,19 +23,22 @@ export function generateStaticParams() {
 type Props = { params: Promise<{ slug: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const series = await getSeries((await params).slug)
+  const [series, { publicationName }] = await Promise.all([
+    getSeries((await params).slug),
+    getSiteSettings(),
+  ])
   if (!series) return {}
   const url = hrefFor({ collection: 'series', slug: series.slug })
   return {
     title: series.title,
     description: series.synopsis,
-    alternates: { canonical: url },
+    alternates: alternatesFor(url),
     openGraph: {
       type: 'video.tv_show',
       url,
       title: series.title,
       description: series.synopsis,
-      locale: 'fr_FR',
+      ...siteOpenGraph(publicationName),
       images: series.poster ? [{ url: series.poster.url, alt: series.poster.alt }] : undefined,
     },
   }
