@@ -8,6 +8,11 @@ const nextConfig: NextConfig = {
   // @touch4it/ical-timezones reads its zone files beside its code: keep it unbundled, ship Paris.
   serverExternalPackages: ['@touch4it/ical-timezones'],
   outputFileTracingIncludes: {
+    // The social images read their fonts from disk (lib/og-image.tsx).
+    '/articles/*/opengraph-image': [
+      './node_modules/@fontsource/source-serif-4/files/*-normal.woff',
+    ],
+    '/series/*/opengraph-image': ['./node_modules/@fontsource/source-serif-4/files/*-normal.woff'],
     '/series/*/calendar.ics': ['./node_modules/@touch4it/ical-timezones/zones/Europe/Paris.ics'],
   },
   images: {

@@ -35,7 +35,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   ])
   if (!article) return {}
   const url = hrefFor({ collection: 'articles', slug: article.slug })
-  const images = article.image ? [{ url: article.image.url, alt: article.image.alt }] : undefined
   return {
     title: article.title,
     description: article.standfirst,
@@ -50,7 +49,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       modifiedTime: article.updatedAt,
       authors: article.authors.map((author) => author.name),
       section: categoryLabel(article.category),
-      images,
+      // The image is the generated opengraph-image.tsx beside this page.
     },
     twitter: { card: 'summary_large_image', title: article.title, description: article.standfirst },
   }

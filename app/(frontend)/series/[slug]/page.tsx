@@ -39,7 +39,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       title: series.title,
       description: series.synopsis,
       ...siteOpenGraph(publicationName),
-      images: series.poster ? [{ url: series.poster.url, alt: series.poster.alt }] : undefined,
+      // The image is the generated opengraph-image.tsx beside this page.
     },
   }
 }
