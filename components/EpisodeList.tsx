@@ -1,9 +1,5 @@
-import { formatDuration, formatReleaseDateTime, plural } from '../lib/format'
+import { episodesSummary, formatDuration, formatReleaseDateTime } from '../lib/format'
 import type { EpisodeView } from '../lib/views'
-
-export function totalRunningTime(episodes: Pick<EpisodeView, 'durationMinutes'>[]): number {
-  return episodes.reduce((sum, episode) => sum + episode.durationMinutes, 0)
-}
 
 type Props = { episodes: EpisodeView[]; seriesReleaseAt: string }
 
@@ -12,9 +8,7 @@ export function EpisodeList({ episodes, seriesReleaseAt }: Props) {
   return (
     <section className="episodes" aria-labelledby="episodes-title">
       <h2 id="episodes-title">Épisodes</h2>
-      <p className="episodes-summary">
-        {plural(episodes.length, 'épisode')} · {formatDuration(totalRunningTime(episodes))}
-      </p>
+      <p className="episodes-summary">{episodesSummary(episodes)}</p>
       <ol className="episode-list">
         {episodes.map((episode) => (
           <li key={episode.number} className="episode">

@@ -1,7 +1,6 @@
-import { formatDuration, plural } from '../lib/format'
+import { episodesSummary } from '../lib/format'
 import { hrefFor } from '../lib/routes'
 import type { SeriesCardView } from '../lib/views'
-import { totalRunningTime } from './EpisodeList'
 import { OfferLink } from './OfferLink'
 import { Picture } from './Picture'
 import { ReleaseStatus } from './ReleaseStatus'
@@ -16,8 +15,6 @@ type Props = {
 
 /** A series at a glance, in an article: poster, facts, release status and trial offer. */
 export function SeriesCard({ series, now, label = `Série : ${series.title}` }: Props) {
-  const episodeCount = series.episodes.length
-  const runningTime = formatDuration(totalRunningTime(series.episodes))
   return (
     <aside className="series-card" aria-label={label}>
       {series.poster ? (
@@ -37,10 +34,8 @@ export function SeriesCard({ series, now, label = `Série : ${series.title}` }: 
           platform={series.platform}
           productionCompany={series.productionCompany}
         />
-        {episodeCount > 0 ? (
-          <p className="series-card-episodes">
-            {`${plural(episodeCount, 'épisode')} · ${runningTime}`}
-          </p>
+        {series.episodes.length > 0 ? (
+          <p className="series-card-episodes">{episodesSummary(series.episodes)}</p>
         ) : null}
         {series.trialOffer ? (
           <p className="series-card-offer">

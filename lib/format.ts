@@ -96,3 +96,12 @@ export function isoDuration(totalMinutes: number): string {
   const rest = minutes % 60
   return `PT${hours ? `${hours}H` : ''}${rest || !hours ? `${rest}M` : ''}`
 }
+
+export function totalRunningTime(episodes: { durationMinutes: number }[]): number {
+  return episodes.reduce((sum, episode) => sum + episode.durationMinutes, 0)
+}
+
+/** "4 épisodes · 2 h 40": the count and the total running time of a series. */
+export function episodesSummary(episodes: { durationMinutes: number }[]): string {
+  return `${plural(episodes.length, 'épisode')} · ${formatDuration(totalRunningTime(episodes))}`
+}

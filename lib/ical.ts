@@ -7,7 +7,7 @@ import ical, {
   type ICalTemporalZonedDateTimeStub,
 } from 'ical-generator'
 
-import { totalRunningTime } from '../components/EpisodeList'
+import { totalRunningTime } from './format'
 import { absoluteUrl, hrefFor } from './routes'
 import { NEWSROOM_TIME_ZONE } from './time'
 import type { SeriesView } from './views'
