@@ -128,6 +128,16 @@ export interface Article {
    * Remplie automatiquement à la première publication.
    */
   publishedAt?: string | null;
+  /**
+   * Heure de Paris. À programmer par « Programmer la publication », sous le bouton « Publier ».
+   */
+  scheduledPublishAt?: string | null;
+  scheduledPublishAt_tz?: SupportedTimezones;
+  /**
+   * Heure de Paris.
+   */
+  scheduledUnpublishAt?: string | null;
+  scheduledUnpublishAt_tz?: SupportedTimezones;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -234,6 +244,16 @@ export interface Series {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Heure de Paris. À programmer par « Programmer la publication », sous le bouton « Publier ».
+   */
+  scheduledPublishAt?: string | null;
+  scheduledPublishAt_tz?: SupportedTimezones;
+  /**
+   * Heure de Paris.
+   */
+  scheduledUnpublishAt?: string | null;
+  scheduledUnpublishAt_tz?: SupportedTimezones;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -308,6 +328,8 @@ export interface PayloadKv {
     | null;
 }
 /**
+ * Publications et dépublications programmées, rafraîchissements du cache : à venir, faites ou en échec.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs".
  */
@@ -335,6 +357,7 @@ export interface PayloadJob {
     | boolean
     | null;
   completedAt?: string | null;
+  completedAt_tz?: SupportedTimezones;
   totalTried?: number | null;
   /**
    * If hasError is true this job will not be retried
@@ -395,7 +418,10 @@ export interface PayloadJob {
   taskSlug?: ('inline' | 'expireCacheTags' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
+  waitUntil_tz?: SupportedTimezones;
   processing?: boolean | null;
+  claimedAttempt?: number | null;
+  claimToken?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -490,6 +516,10 @@ export interface ArticlesSelect<T extends boolean = true> {
   category?: T;
   series?: T;
   publishedAt?: T;
+  scheduledPublishAt?: T;
+  scheduledPublishAt_tz?: T;
+  scheduledUnpublishAt?: T;
+  scheduledUnpublishAt_tz?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -519,6 +549,10 @@ export interface SeriesSelect<T extends boolean = true> {
         releaseAt_tz?: T;
         id?: T;
       };
+  scheduledPublishAt?: T;
+  scheduledPublishAt_tz?: T;
+  scheduledUnpublishAt?: T;
+  scheduledUnpublishAt_tz?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -651,6 +685,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   input?: T;
   taskStatus?: T;
   completedAt?: T;
+  completedAt_tz?: T;
   totalTried?: T;
   hasError?: T;
   error?: T;
@@ -670,7 +705,10 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   taskSlug?: T;
   queue?: T;
   waitUntil?: T;
+  waitUntil_tz?: T;
   processing?: T;
+  claimedAttempt?: T;
+  claimToken?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -15,6 +15,8 @@ import sharp from 'sharp'
 import { AffiliateClicks } from './collections/AffiliateClicks'
 import { AffiliateLinks } from './collections/AffiliateLinks'
 import { Articles } from './collections/Articles'
+import { jobsCollectionOverrides } from './collections/Jobs'
+import { configureScheduledPublishing } from './collections/Jobs/schedule-publish'
 import { Media, MAX_UPLOAD_BYTES } from './collections/Media'
 import { Series } from './collections/Series'
 import { EXPIRE_TAGS_TASK } from './collections/Series/hooks'
@@ -25,8 +27,10 @@ import { Users } from './collections/Users'
 import { SiteSettings } from './globals/SiteSettings'
 import { isCacheTag } from './lib/cache-tags'
 import { databaseAdapter, databaseKind } from './lib/db'
+import { CALENDAR_PATH } from './lib/editorial-calendar'
 import { emailAdapter } from './lib/email'
 import { env } from './lib/env'
+import { jobsAutoRun } from './lib/jobs-runner'
 import { expireTags } from './lib/revalidate'
 import { NEWSROOM_TIME_ZONE } from './lib/time'
 import { migrations } from './migrations'
@@ -36,7 +40,7 @@ type MigrationList = NonNullable<Parameters<BasePayload['db']['migrate']>[0]>['m
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const { DATABASE_URI, PAYLOAD_SECRET } = env()
 
-export default buildConfig({
+const config = buildConfig({
   secret: PAYLOAD_SECRET,
   db: databaseAdapter(DATABASE_URI),
   editor: lexicalEditor({
@@ -60,6 +64,16 @@ export default buildConfig({
     },
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Kiosque' },
+    components: {
+      views: {
+        editorialCalendar: {
+          Component: '/admin/EditorialCalendarView#EditorialCalendarView',
+          path: CALENDAR_PATH,
+          exact: true,
+        },
+      },
+      afterNavLinks: ['/admin/CalendarNavLink#CalendarNavLink'],
+    },
   },
   i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr' },
   upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
@@ -81,8 +95,14 @@ export default buildConfig({
         },
       },
     ],
-    // Scheduled publication fires within a second of its time; crons start from instrumentation.ts.
-    autoRun: [{ cron: '* * * * * *', queue: 'default', limit: 20 }],
+    // Every second, in the process JOBS_RUNNER names only (lib/jobs-runner.ts); the app's
+    // crons start from instrumentation.ts, the worker's from scripts/worker.ts.
+    autoRun: jobsAutoRun,
+    // The most overdue first when more are due than a tick takes; jobs without a date first.
+    processingOrder: 'waitUntil',
+    // Done and failed jobs stay listed for editors (Rédaction › Tâches planifiées).
+    deleteJobOnComplete: false,
+    jobsCollectionOverrides,
     access: {
       run: ({ req }) => isEditorUser(req.user),
       queue: ({ req }) => isEditorUser(req.user),
@@ -101,3 +121,6 @@ export default buildConfig({
     }
   },
 })
+
+// Payload adds its schedulePublish task while sanitizing: retries and the run-once guard go on after.
+export default config.then(configureScheduledPublishing)

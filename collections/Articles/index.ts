@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isEditor, isStaffUser, publishedOrStaff } from '../shared/access'
 import { ARTICLE_CATEGORIES } from '../../lib/categories'
 import { slugField } from '../shared/fields'
+import { scheduleFields } from '../shared/schedule'
 import { canCreateArticle, canUpdateArticle } from './access'
 import { revalidateArticle, revalidateDeletedArticle, stampPublicationDate } from './hooks'
 
@@ -11,7 +12,7 @@ export const Articles: CollectionConfig = {
   labels: { singular: 'Article', plural: 'Articles' },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', '_status', 'authors', 'publishedAt', 'updatedAt'],
+    defaultColumns: ['title', '_status', 'scheduledPublishAt', 'authors', 'updatedAt'],
   },
   access: {
     read: publishedOrStaff,
@@ -74,6 +75,7 @@ export const Articles: CollectionConfig = {
         description: 'Remplie automatiquement à la première publication.',
       },
     },
+    ...scheduleFields(),
   ],
   hooks: {
     beforeChange: [stampPublicationDate],

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { parisTimezoneField } from '../../lib/time'
 import { isEditor, isStaffUser, publishedOrStaff } from '../shared/access'
 import { slugField } from '../shared/fields'
+import { scheduleFields } from '../shared/schedule'
 import { revalidateDeletedSeries, revalidateSeries } from './hooks'
 
 export const Series: CollectionConfig = {
@@ -10,7 +11,7 @@ export const Series: CollectionConfig = {
   labels: { singular: 'Série', plural: 'Séries' },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'platform', 'releaseAt', '_status'],
+    defaultColumns: ['title', 'platform', 'releaseAt', '_status', 'scheduledPublishAt'],
   },
   access: {
     read: publishedOrStaff,
@@ -93,5 +94,6 @@ export const Series: CollectionConfig = {
         },
       ],
     },
+    ...scheduleFields(),
   ],
 }
