@@ -23,8 +23,9 @@ type JobRef = { id: number | string; totalTried?: number | null }
 
 /**
  * Claims an attempt of a job for this runner: a conditional update that only matches while
- * nobody holds this attempt (atomic per document on MongoDB, inside a write transaction on
- * SQLite), then a read of whose token stayed. True for exactly one caller per attempt.
+ * nobody holds this attempt and the job is not done (atomic per document on MongoDB, inside a
+ * write transaction on SQLite), then a read of whose token stayed. True for exactly one caller
+ * per attempt.
  */
 export async function claimJobAttempt(payload: Payload, job: JobRef): Promise<boolean> {
   const attempt = (job.totalTried ?? 0) + 1
@@ -32,6 +33,8 @@ export async function claimJobAttempt(payload: Payload, job: JobRef): Promise<bo
   const where: Where = {
     and: [
       { id: { equals: job.id } },
+      // A job already done is never run again (Payload also skips a task logged as done).
+      { completedAt: { exists: false } },
       { or: [{ claimedAttempt: { exists: false } }, { claimedAttempt: { less_than: attempt } }] },
     ],
   }
@@ -71,7 +74,7 @@ export function configureScheduledPublishing(config: SanitizedConfig): Sanitized
   const guarded: TaskConfig['handler'] = async (args) => {
     if (!(await claimJobAttempt(args.req.payload, args.job))) {
       args.req.payload.logger.warn(
-        `job ${args.job.id}: this attempt already runs elsewhere, not publishing twice`,
+        `job ${args.job.id}: attempt already claimed elsewhere, or job done: not publishing twice`,
       )
       return { output: { skipped: true } }
     }

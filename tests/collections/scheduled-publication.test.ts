@@ -19,7 +19,7 @@ let editor: { user: User; token: string }
 let journalist: { user: User; token: string }
 
 beforeAll(async () => {
-  ctx = await startPayload()
+  ctx = await startPayload({ runJobs: true })
   editor = await ctx.createUser(['editor'])
   journalist = await ctx.createUser(['journalist'])
 })
