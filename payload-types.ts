@@ -335,6 +335,7 @@ export interface PayloadKv {
  */
 export interface PayloadJob {
   id: number;
+  summary?: string | null;
   /**
    * Input data provided to the job
    */
@@ -682,6 +683,7 @@ export interface PayloadKvSelect<T extends boolean = true> {
  * via the `definition` "payload-jobs_select".
  */
 export interface PayloadJobsSelect<T extends boolean = true> {
+  summary?: T;
   input?: T;
   taskStatus?: T;
   completedAt?: T;

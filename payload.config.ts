@@ -75,7 +75,21 @@ const config = buildConfig({
       afterNavLinks: ['/admin/CalendarNavLink#CalendarNavLink'],
     },
   },
-  i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr' },
+  i18n: {
+    supportedLanguages: { fr, en },
+    fallbackLanguage: 'fr',
+    // Payload's French for the scheduling drawer: a placeholder it never fills ({{titre}}),
+    // "Temps" for a date and time, "Annuler la publication" read as cancelling the schedule.
+    translations: {
+      fr: {
+        general: {
+          schedulePublishFor: 'Programmer « {{title}} »',
+          time: 'Date et heure',
+        },
+        version: { unpublish: 'Dépublier' },
+      },
+    },
+  },
   upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
   sharp,
   email: emailAdapter,

@@ -17,6 +17,13 @@ const LABELS: Record<string, string> = {
   processing: 'En cours',
 }
 
+/** What editors read for each task slug in the list. */
+const TASK_LABELS: Record<string, string> = {
+  schedulePublish: 'Publication programmée',
+  expireCacheTags: 'Rafraîchissement du cache',
+  inline: 'Tâche en ligne',
+}
+
 /** Payload writes these dates itself: show them in Paris time like every other date. */
 const PARIS_DATES = new Set(['completedAt', 'waitUntil'])
 
@@ -30,10 +37,58 @@ function relabel(field: Field): Field {
   if (!('name' in field)) return field
   const label = LABELS[field.name]
   const withLabel = label ? { ...field, label } : field
+  if (withLabel.type === 'select' && withLabel.name === 'taskSlug') {
+    return {
+      ...withLabel,
+      options: withLabel.options.map((option) => {
+        const value = typeof option === 'string' ? option : option.value
+        return { value, label: TASK_LABELS[value] ?? value }
+      }),
+    }
+  }
   if (withLabel.type === 'date' && PARIS_DATES.has(withLabel.name)) {
     return { ...withLabel, timezone: parisDisplayTimezone }
   }
   return withLabel
+}
+
+type JobInput = {
+  type?: string | null
+  doc?: { relationTo?: string; value?: unknown } | null
+  tags?: unknown
+}
+
+const COLLECTION_NAMES: Record<string, string> = { articles: 'l’article', series: 'la série' }
+
+/** "Publier l’article n° 12", "Dépublier la série n° 3", "Pages : articles, series". */
+export function describeJob(taskSlug: unknown, input: JobInput | null | undefined): string {
+  if (taskSlug === 'schedulePublish') {
+    const doc = input?.doc
+    if (!doc?.relationTo || doc.value == null) return 'Aucun document (programmation supprimée)'
+    const verb = input?.type === 'unpublish' ? 'Dépublier' : 'Publier'
+    const name = COLLECTION_NAMES[doc.relationTo] ?? doc.relationTo
+    return `${verb} ${name} n° ${String(doc.value)}`
+  }
+  if (Array.isArray(input?.tags)) return `Pages : ${input.tags.join(', ')}`
+  return ''
+}
+
+/** A column saying what a job does, computed from its parameters (stored nowhere). */
+const summaryField: Field = {
+  name: 'summary',
+  label: 'Objet',
+  type: 'text',
+  virtual: true,
+  admin: { readOnly: true },
+  hooks: {
+    afterRead: [
+      ({ siblingData }) =>
+        describeJob(
+          (siblingData as { taskSlug?: unknown }).taskSlug,
+          (siblingData as { input?: JobInput }).input,
+        ),
+    ],
+  },
 }
 
 /**
@@ -71,7 +126,7 @@ export function jobsCollectionOverrides({
       group: 'Rédaction',
       hidden: ({ user }) => !isEditorUser(user as Parameters<typeof isEditorUser>[0]),
       useAsTitle: 'taskSlug',
-      defaultColumns: ['taskSlug', 'waitUntil', 'completedAt', 'hasError', 'totalTried'],
+      defaultColumns: ['taskSlug', 'summary', 'waitUntil', 'completedAt', 'hasError', 'totalTried'],
       description:
         'Publications et dépublications programmées, rafraîchissements du cache : à venir, faites ou en échec.',
     },
@@ -82,6 +137,6 @@ export function jobsCollectionOverrides({
       delete: isAdmin,
     },
     defaultSort: '-waitUntil',
-    fields: [...defaultJobsCollection.fields.map(relabel), ...claimFields],
+    fields: [summaryField, ...defaultJobsCollection.fields.map(relabel), ...claimFields],
   }
 }

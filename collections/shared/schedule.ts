@@ -83,6 +83,8 @@ const scheduleField = (type: ScheduleType, label: string, description: string): 
   admin: {
     position: 'sidebar',
     readOnly: true,
+    // Styled in app/(payload)/custom.scss: no zone picker nor clear button on a computed date.
+    className: 'computed-date',
     date: { pickerAppearance: 'dayAndTime', displayFormat: 'd MMM yyyy HH:mm' },
     description,
   },

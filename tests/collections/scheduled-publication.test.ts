@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
+import { describeJob } from '../../collections/Jobs'
 import { SCHEDULE_PUBLISH_RETRIES } from '../../collections/Jobs/schedule-publish'
 import { stopJobCrons } from '../../lib/jobs-runner'
 import type { User } from '../../payload-types'
@@ -262,10 +263,11 @@ describe('a scheduled publication that fails', () => {
       { token: editor.token },
     )
     const { docs: failed } = (await response.json()) as {
-      docs: { id: number; totalTried: number }[]
+      docs: { id: number; totalTried: number; summary: string }[]
     }
     const listed = failed.find((candidate) => candidate.id === job!.id)
     expect(listed?.totalTried).toBe(SCHEDULE_PUBLISH_RETRIES.attempts + 1)
+    expect(listed).toHaveProperty('summary', 'Publier l’article n° 999999')
   })
 })
 
@@ -304,5 +306,24 @@ describe('the jobs collection in the admin', () => {
       token: admin.token,
     })
     expect(adminDelete.status).toBe(200)
+  })
+})
+
+describe('describeJob', () => {
+  it('says what a job does in the editors’ list', () => {
+    expect(
+      describeJob('schedulePublish', {
+        type: 'unpublish',
+        doc: { relationTo: 'series', value: '3' },
+      }),
+    ).toBe('Dépublier la série n° 3')
+    expect(describeJob('schedulePublish', { doc: { relationTo: 'articles', value: 12 } })).toBe(
+      'Publier l’article n° 12',
+    )
+    // What Payload's drawer leaves behind when a schedule is deleted (it queues an empty job).
+    expect(describeJob('schedulePublish', {})).toBe('Aucun document (programmation supprimée)')
+    expect(describeJob('expireCacheTags', { tags: ['series', 'articles'] })).toBe(
+      'Pages : series, articles',
+    )
   })
 })
