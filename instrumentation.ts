@@ -1,6 +1,7 @@
 /**
  * Runs once when the Next.js server boots: initialises Payload with its job crons (so a
- * scheduled publication fires even if nobody opens the admin) and, on a fresh development
+ * scheduled publication fires even if nobody opens the admin; none start when JOBS_RUNNER
+ * leaves the jobs to `npm run worker`, see lib/jobs-runner.ts) and, on a fresh development
  * database, creates the demo content.
  */
 export async function register() {

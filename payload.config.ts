@@ -30,7 +30,7 @@ import { databaseAdapter, databaseKind } from './lib/db'
 import { CALENDAR_PATH } from './lib/editorial-calendar'
 import { emailAdapter } from './lib/email'
 import { env } from './lib/env'
-import { jobsAutoRun } from './lib/jobs-runner'
+import { jobsAutoRun, jobsShouldAutoRun } from './lib/jobs-runner'
 import { expireTags } from './lib/revalidate'
 import { NEWSROOM_TIME_ZONE } from './lib/time'
 import { migrations } from './migrations'
@@ -112,6 +112,7 @@ const config = buildConfig({
     // Every second, in the process JOBS_RUNNER names only (lib/jobs-runner.ts); the app's
     // crons start from instrumentation.ts, the worker's from scripts/worker.ts.
     autoRun: jobsAutoRun,
+    shouldAutoRun: jobsShouldAutoRun,
     // The most overdue first when more are due than a tick takes; jobs without a date first.
     processingOrder: 'waitUntil',
     // Done and failed jobs stay listed for editors (Rédaction › Tâches planifiées).

@@ -22,6 +22,8 @@ type ProcessRole = Exclude<JobsRunner, 'none'>
 
 let processRole: ProcessRole = 'app'
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
 /** `npm run worker` declares itself before Payload starts; every other process is an app. */
 export function declareJobsProcess(role: ProcessRole) {
   processRole = role
@@ -30,6 +32,19 @@ export function declareJobsProcess(role: ProcessRole) {
 /** Whether this process is the one JOBS_RUNNER names to run the jobs queue. */
 export function runsJobsHere(runner: JobsRunner = env().JOBS_RUNNER): boolean {
   return runner === processRole
+}
+
+/**
+ * How long after the second a tick looks for due jobs. Croner often fires on the very
+ * millisecond of the second, and Payload takes only jobs whose `waitUntil` is strictly before
+ * now: a schedule for 09:00:00.000 seen at 09:00:00.000 waited a whole extra second.
+ */
+export const TICK_MARGIN_MS = 20
+
+/** `jobs.shouldAutoRun`, awaited by Payload's cron before each run: it only adds the margin. */
+export async function jobsShouldAutoRun(): Promise<boolean> {
+  await sleep(TICK_MARGIN_MS)
+  return true
 }
 
 /** A job still marked `processing` after this long was cut off (its process died mid-run). */
@@ -76,8 +91,6 @@ export async function jobsAutoRun(payload: Payload) {
   await releaseStaleJobs(payload)
   return [{ cron: JOBS_CRON, queue: 'default', limit: JOBS_PER_TICK }]
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
  * Stops the job crons and waits for the batch in progress to finish (Payload's `destroy` stops

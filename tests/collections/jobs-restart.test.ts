@@ -4,9 +4,11 @@ import type { Payload } from 'payload'
 import {
   declareJobsProcess,
   jobsAutoRun,
+  jobsShouldAutoRun,
   releaseStaleJobs,
   runsJobsHere,
   STALE_PROCESSING_MS,
+  TICK_MARGIN_MS,
 } from '../../lib/jobs-runner'
 import type { User } from '../../payload-types'
 import { makeArticle } from '../helpers/fixtures'
@@ -40,6 +42,13 @@ describe('which process runs the jobs', () => {
 
   it('starts no cron where JOBS_RUNNER names another runner (here: none)', async () => {
     expect(await jobsAutoRun(ctx.payload)).toEqual([])
+  })
+
+  it('looks for due jobs a little after the second, never on it', async () => {
+    // Croner fires on the second's very millisecond; Payload wants waitUntil < now.
+    const start = performance.now()
+    expect(await jobsShouldAutoRun()).toBe(true)
+    expect(performance.now() - start).toBeGreaterThanOrEqual(TICK_MARGIN_MS - 1)
   })
 })
 
