@@ -88,8 +88,11 @@ describe('scheduled publication run by the app’s job cron', () => {
     expect(((await after.json()) as { title: string }).title).toBe('Programmé dans trois secondes')
     expect(await publishedVersions(ctx.payload, 'articles', draft.id)).toBe(1)
 
+    // The job is marked done just after the publication it made.
+    await waitUntilTrue(async () =>
+      Boolean((await jobsFor(ctx.payload, 'articles', draft.id))[0]?.completedAt),
+    )
     const [job] = await jobsFor(ctx.payload, 'articles', draft.id)
-    expect(job?.completedAt).toBeTruthy()
     expect(job?.hasError).toBeFalsy()
     expect(job?.totalTried).toBe(1)
   })

@@ -158,16 +158,22 @@ describe('npm run worker', () => {
       }
     })()
     try {
+      // Done, not only published: the job is marked complete just after the publication.
       for (const draft of drafts) {
-        await waitUntilTrue(() => readableAnonymously(ctx.payload, 'articles', draft.id))
+        await waitUntilTrue(async () =>
+          Boolean((await jobsFor(ctx.payload, 'articles', draft.id))[0]?.completedAt),
+        )
       }
     } finally {
       racing = false
       await runner
     }
     for (const draft of drafts) {
+      expect(await readableAnonymously(ctx.payload, 'articles', draft.id)).toBe(true)
       expect(await publishedVersions(ctx.payload, 'articles', draft.id)).toBe(1)
+      // One run of the task: Payload's claim kept the other runner out (no skipped second run).
       const [job] = await jobsFor(ctx.payload, 'articles', draft.id)
+      expect(job?.log).toHaveLength(1)
       expect(job?.totalTried).toBe(1)
     }
   })
