@@ -20,6 +20,7 @@ import { Series } from './collections/Series'
 import { EXPIRE_TAGS_TASK } from './collections/Series/hooks'
 import { isEditorUser } from './collections/shared/access'
 import { SeriesCardBlock } from './collections/shared/blocks'
+import { GRAPHQL_MAX_COMPLEXITY, MAX_DEPTH, withApiLimits } from './collections/shared/query-limits'
 import { Subscribers } from './collections/Subscribers'
 import { Users } from './collections/Users'
 import { SiteSettings } from './globals/SiteSettings'
@@ -34,10 +35,20 @@ import { migrations } from './migrations'
 type MigrationList = NonNullable<Parameters<BasePayload['db']['migrate']>[0]>['migrations']
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
-const { DATABASE_URI, PAYLOAD_SECRET } = env()
+const { DATABASE_URI, PAYLOAD_SECRET, SITE_URL } = env()
 
 export default buildConfig({
   secret: PAYLOAD_SECRET,
+  // Absolute URLs (admin, e-mails) and the only origin whose cookie-authenticated requests count.
+  serverURL: SITE_URL,
+  csrf: [new URL(SITE_URL).origin],
+  maxDepth: MAX_DEPTH,
+  graphQL: {
+    // A query's cost is about one point per field and document; the admin never uses GraphQL.
+    maxComplexity: GRAPHQL_MAX_COMPLEXITY,
+    disableIntrospectionInProduction: true,
+    disablePlaygroundInProduction: true,
+  },
   db: databaseAdapter(DATABASE_URI),
   editor: lexicalEditor({
     features: ({ defaultFeatures }) => [
@@ -48,7 +59,9 @@ export default buildConfig({
       FixedToolbarFeature(),
     ],
   }),
-  collections: [Articles, Series, AffiliateLinks, AffiliateClicks, Media, Subscribers, Users],
+  collections: [Articles, Series, AffiliateLinks, AffiliateClicks, Media, Subscribers, Users].map(
+    withApiLimits,
+  ),
   globals: [SiteSettings],
   admin: {
     user: Users.slug,

@@ -7,8 +7,10 @@ import {
   isAdminUser,
   isStaffField,
   isStaffUser,
+  nobodyField,
 } from '../shared/access'
 import { tags } from '../../lib/cache-tags'
+import { env } from '../../lib/env'
 import { expireOnChange } from '../shared/revalidate'
 import { ROLES } from '../shared/roles'
 
@@ -21,6 +23,9 @@ export const Users: CollectionConfig = {
   auth: {
     maxLoginAttempts: 5,
     lockTime: 10 * 60 * 1000,
+    // The session cookie never travels over plain http in production (lib/env.ts wants https
+    // there) and is not sent with cross-site posts; `csrf` in payload.config.ts does the rest.
+    cookies: { secure: env().SITE_URL.startsWith('https:'), sameSite: 'Lax' },
   },
   admin: {
     useAsTitle: 'name',
@@ -42,6 +47,11 @@ export const Users: CollectionConfig = {
     unlock: isAdmin,
   },
   fields: [
+    // Merged into Payload's own sessions field, whose read rule (`user?.id === doc?.id`) is
+    // true for an anonymous reader when a user is populated into another document (both sides
+    // undefined): session ids and expiries then appeared in every article's authors. Payload's
+    // own code reads sessions past access control, so nobody needs them in an answer.
+    { name: 'sessions', type: 'array', fields: [], access: { read: nobodyField } },
     // Merged into Payload's own e-mail field: readers never see staff addresses.
     { name: 'email', type: 'email', access: { read: isStaffField } },
     { name: 'name', label: 'Nom affiché', type: 'text', required: true, maxLength: 120 },

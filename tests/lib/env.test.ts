@@ -28,6 +28,27 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ ...base, PORT: '70000' })).toThrow(/PORT/)
   })
 
+  it('follows PORT for the default SITE_URL', () => {
+    expect(parseEnv({ ...base, PORT: '3200' }).SITE_URL).toBe('http://localhost:3200')
+    expect(parseEnv({ ...base, SITE_URL: 'https://rouages.example/' }).SITE_URL).toBe(
+      'https://rouages.example',
+    )
+  })
+
+  it('wants https in production, except on a loopback address', () => {
+    const production = { ...base, NODE_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(32) }
+    expect(() => parseEnv({ ...production, SITE_URL: 'http://rouages.example' })).toThrow(
+      /SITE_URL: must be an https URL in production/,
+    )
+    expect(parseEnv({ ...production, SITE_URL: 'https://rouages.example' }).SITE_URL).toBe(
+      'https://rouages.example',
+    )
+    expect(parseEnv({ ...production, SITE_URL: 'http://127.0.0.1:3200' }).SITE_URL).toBe(
+      'http://127.0.0.1:3200',
+    )
+    expect(parseEnv(production).SITE_URL).toBe('http://localhost:3000')
+  })
+
   it('requires PAYLOAD_SECRET in production', () => {
     expect(() => parseEnv({ ...base, NODE_ENV: 'production' })).toThrow(
       /PAYLOAD_SECRET: required in production/,
