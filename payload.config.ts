@@ -27,7 +27,7 @@ import { SiteSettings } from './globals/SiteSettings'
 import { isCacheTag } from './lib/cache-tags'
 import { databaseAdapter, databaseKind } from './lib/db'
 import { emailAdapter } from './lib/email'
-import { env } from './lib/env'
+import { env, trustedOrigins } from './lib/env'
 import { expireTags } from './lib/revalidate'
 import { NEWSROOM_TIME_ZONE } from './lib/time'
 import { migrations } from './migrations'
@@ -41,7 +41,7 @@ export default buildConfig({
   secret: PAYLOAD_SECRET,
   // Absolute URLs (admin, e-mails) and the only origin whose cookie-authenticated requests count.
   serverURL: SITE_URL,
-  csrf: [new URL(SITE_URL).origin],
+  csrf: trustedOrigins(SITE_URL),
   maxDepth: MAX_DEPTH,
   graphQL: {
     // A query's cost is about one point per field and document; the admin never uses GraphQL.

@@ -74,6 +74,19 @@ function developmentSecret(dataDir: string): string {
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
 
+/**
+ * The origins whose cookie-authenticated requests Payload accepts (its `csrf` list): the site's
+ * own, and on a loopback site the same port under every loopback name, so that
+ * http://127.0.0.1:3000 works as well as http://localhost:3000 on a developer's machine.
+ */
+export function trustedOrigins(siteUrl: string): string[] {
+  const url = new URL(siteUrl)
+  if (!LOOPBACK_HOSTS.has(url.hostname)) return [url.origin]
+  return [...LOOPBACK_HOSTS].map(
+    (host) => `${url.protocol}//${host}${url.port ? `:${url.port}` : ''}`,
+  )
+}
+
 function isSecureOrLoopback(url: string): boolean {
   const { protocol, hostname } = new URL(url)
   return protocol === 'https:' || LOOPBACK_HOSTS.has(hostname)

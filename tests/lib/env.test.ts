@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import { describe, expect, it } from '@jest/globals'
 
-import { dataDirFor, parseEnv } from '../../lib/env'
+import { dataDirFor, parseEnv, trustedOrigins } from '../../lib/env'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'kiosque-env-'))
 const base = { DATABASE_URI: `file:${dir}/kiosque.db` }
@@ -47,6 +47,15 @@ describe('parseEnv', () => {
       'http://127.0.0.1:3200',
     )
     expect(parseEnv(production).SITE_URL).toBe('http://localhost:3000')
+  })
+
+  it('trusts the site origin, and every loopback name of a local one', () => {
+    expect(trustedOrigins('https://rouages.example/edition')).toEqual(['https://rouages.example'])
+    expect(trustedOrigins('http://localhost:3200')).toEqual([
+      'http://localhost:3200',
+      'http://127.0.0.1:3200',
+      'http://[::1]:3200',
+    ])
   })
 
   it('requires PAYLOAD_SECRET in production', () => {
