@@ -128,6 +128,7 @@ export interface Article {
    * Remplie automatiquement à la première publication.
    */
   publishedAt?: string | null;
+  publishedAt_tz?: SupportedTimezones;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -490,6 +491,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   category?: T;
   series?: T;
   publishedAt?: T;
+  publishedAt_tz?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

@@ -20,6 +20,7 @@ import { Series } from './collections/Series'
 import { EXPIRE_TAGS_TASK } from './collections/Series/hooks'
 import { isEditorUser } from './collections/shared/access'
 import { SeriesCardBlock } from './collections/shared/blocks'
+import { withParisDates } from './collections/shared/paris-dates'
 import { GRAPHQL_MAX_COMPLEXITY, MAX_DEPTH, withApiLimits } from './collections/shared/query-limits'
 import { Subscribers } from './collections/Subscribers'
 import { Users } from './collections/Users'
@@ -59,9 +60,9 @@ export default buildConfig({
       FixedToolbarFeature(),
     ],
   }),
-  collections: [Articles, Series, AffiliateLinks, AffiliateClicks, Media, Subscribers, Users].map(
-    withApiLimits,
-  ),
+  collections: [Articles, Series, AffiliateLinks, AffiliateClicks, Media, Subscribers, Users]
+    .map(withApiLimits)
+    .map(withParisDates),
   globals: [SiteSettings],
   admin: {
     user: Users.slug,

@@ -21,6 +21,7 @@ import type {
   SeriesView,
   SiteSettingsView,
 } from './views'
+import { sitePath } from './routes'
 import { isSlug } from './slug'
 
 const asReader = { overrideAccess: false, draft: false } as const
@@ -59,7 +60,7 @@ function imageView(media: unknown, size?: 'card' | 'hero'): ImageView | null {
   const width = sized?.width ?? m.width
   const height = sized?.height ?? m.height
   if (!url || !width || !height) return null
-  return { url, alt: m.alt ?? '', width, height }
+  return { url: sitePath(url), alt: m.alt ?? '', width, height }
 }
 
 function affiliateView(doc: unknown): AffiliateLinkView | null {
@@ -331,7 +332,7 @@ function feedImageView(media: unknown): FeedImageView | null {
   if (!media || typeof media !== 'object') return null
   const m = media as Media
   if (!m.url) return null
-  return { url: m.url, type: m.mimeType ?? null, length: m.filesize ?? null }
+  return { url: sitePath(m.url), type: m.mimeType ?? null, length: m.filesize ?? null }
 }
 
 export const listFeedArticles = readerQuery(

@@ -24,6 +24,15 @@ export function seriesCalendarHref(slug: string): string {
 }
 
 /** An absolute URL on the public site, from SITE_URL unless another base is given. */
+/**
+ * A site-relative path for a URL Payload made absolute with its `serverURL` (media files):
+ * views keep paths, so next/image serves them as local images and feeds prefix SITE_URL once.
+ */
+export function sitePath(url: string, siteUrl: string = env().SITE_URL): string {
+  const base = siteUrl.replace(/\/+$/, '')
+  return url.startsWith(`${base}/`) ? url.slice(base.length) : url
+}
+
 export function absoluteUrl(pathname: string, siteUrl: string = env().SITE_URL): string {
   const base = siteUrl.replace(/\/+$/, '')
   return `${base}${pathname.startsWith('/') ? pathname : `/${pathname}`}`

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isEditor, isStaffUser, publishedOrStaff } from '../shared/access'
 import { ARTICLE_CATEGORIES } from '../../lib/categories'
+import { parisTimezoneField } from '../../lib/time'
 import { slugField } from '../shared/fields'
 import { canCreateArticle, canUpdateArticle } from './access'
 import { revalidateArticle, revalidateDeletedArticle, stampPublicationDate } from './hooks'
@@ -68,6 +69,8 @@ export const Articles: CollectionConfig = {
       label: 'Date de publication',
       type: 'date',
       index: true,
+      // Optional like the date itself, which the first publication stamps.
+      timezone: { ...parisTimezoneField, required: false },
       admin: {
         position: 'sidebar',
         date: { pickerAppearance: 'dayAndTime', timeIntervals: 1 },
