@@ -172,6 +172,22 @@ export interface Media {
       filesize?: number | null;
       filename?: string | null;
     };
+    fourThree?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    square?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
   };
 }
 /**
@@ -591,6 +607,26 @@ export interface MediaSelect<T extends boolean = true> {
               filesize?: T;
               filename?: T;
             };
+        fourThree?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        square?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
       };
 }
 /**
@@ -716,6 +752,10 @@ export interface SiteSetting {
   id: number;
   publicationName: string;
   tagline?: string | null;
+  /**
+   * Carré, au moins 112 × 112 px : les moteurs de recherche le montrent comme éditeur des articles.
+   */
+  logo?: (number | null) | Media;
   membership: {
     offerName: string;
     title: string;
@@ -745,6 +785,7 @@ export interface SiteSetting {
 export interface SiteSettingsSelect<T extends boolean = true> {
   publicationName?: T;
   tagline?: T;
+  logo?: T;
   membership?:
     | T
     | {

@@ -27,6 +27,16 @@ export const SiteSettings: GlobalConfig = {
     },
     { name: 'tagline', label: 'Signature', type: 'text', maxLength: 200 },
     {
+      name: 'logo',
+      label: 'Logo',
+      type: 'upload',
+      relationTo: 'media',
+      admin: {
+        description:
+          'Carré, au moins 112 × 112 px : les moteurs de recherche le montrent comme éditeur des articles.',
+      },
+    },
+    {
       name: 'membership',
       label: 'Appel à l’adhésion',
       type: 'group',

@@ -63,6 +63,17 @@ function imageView(media: unknown, size?: 'card' | 'hero'): ImageView | null {
   return { url: sitePath(url), alt: m.alt ?? '', width, height }
 }
 
+const SHARE_SIZES = ['hero', 'fourThree', 'square'] as const
+
+/** The crops search engines ask for (16:9, 4:3, 1:1), as site paths; those missing are left out. */
+function shareImages(media: unknown): string[] {
+  if (!media || typeof media !== 'object') return []
+  const sizes = (media as Media).sizes
+  return SHARE_SIZES.map((size) => sizes?.[size]?.url)
+    .filter((url): url is string => typeof url === 'string' && url.length > 0)
+    .map((url) => sitePath(url))
+}
+
 function affiliateView(doc: unknown): AffiliateLinkView | null {
   if (!doc || typeof doc !== 'object') return null
   const { slug, label, merchant } = doc as Record<string, unknown>
@@ -141,6 +152,7 @@ function seriesCardView(series: unknown): SeriesCardView | null {
 const DEFAULT_SETTINGS: SiteSettingsView = {
   publicationName: 'Kiosque',
   tagline: null,
+  logo: null,
   membership: { offerName: '', title: '', reasons: [], buttonLabel: '', buttonUrl: '/' },
   newsletter: { name: '', pitch: '' },
   affiliateDisclosure: { text: '', explanationUrl: '/' },
@@ -149,17 +161,19 @@ const DEFAULT_SETTINGS: SiteSettingsView = {
 
 export const getSiteSettings = readerQuery(
   'site-settings',
-  () => [tags.settings],
+  () => [tags.settings, tags.media],
   async (): Promise<SiteSettingsView> => {
     const payload = await getPayloadClient()
     const s: SiteSetting = await payload.findGlobal({
       slug: 'site-settings',
-      depth: 0,
+      depth: 1,
+      populate: { media: MEDIA_FIELDS },
       ...asReader,
     })
     return {
       publicationName: s.publicationName || DEFAULT_SETTINGS.publicationName,
       tagline: s.tagline ?? null,
+      logo: imageView(s.logo),
       membership: {
         offerName: s.membership?.offerName ?? '',
         title: s.membership?.title ?? '',
@@ -253,6 +267,7 @@ export const getArticle = readerQuery(
       affiliateLinks: collectAffiliateRefs(doc.body, [series?.trialOffer])
         .map((ref) => affiliateView(ref.doc))
         .filter((link): link is AffiliateLinkView => link !== null),
+      shareImages: shareImages(doc.heroImage),
     }
   },
 )

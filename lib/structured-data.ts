@@ -26,11 +26,29 @@ export function articleJsonLd(
     url,
     mainEntityOfPage: url,
     inLanguage: 'fr-FR',
-    ...(article.image ? { image: [mediaUrl(article.image.url, siteUrl)] } : {}),
+    ...(article.shareImages.length > 0
+      ? { image: article.shareImages.map((image) => mediaUrl(image, siteUrl)) }
+      : article.image
+        ? { image: [mediaUrl(article.image.url, siteUrl)] }
+        : {}),
     ...(article.publishedAt ? { datePublished: isoWithParisOffset(article.publishedAt) } : {}),
     dateModified: isoWithParisOffset(article.updatedAt),
     author: article.authors.map((author) => ({ '@type': 'Person' as const, name: author.name })),
-    publisher: { '@type': 'Organization', name: settings.publicationName, url: siteUrl },
+    publisher: {
+      '@type': 'Organization',
+      name: settings.publicationName,
+      url: siteUrl,
+      ...(settings.logo
+        ? {
+            logo: {
+              '@type': 'ImageObject' as const,
+              url: mediaUrl(settings.logo.url, siteUrl),
+              width: { '@type': 'QuantitativeValue' as const, value: settings.logo.width },
+              height: { '@type': 'QuantitativeValue' as const, value: settings.logo.height },
+            },
+          }
+        : {}),
+    },
     isAccessibleForFree: true,
     ...(article.series
       ? {

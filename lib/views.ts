@@ -66,11 +66,14 @@ export type ArticleView = ArticleSummaryView & {
   series: SeriesCardView | null
   /** The live affiliate offers the page links (body, series cards): one means a disclosure. */
   affiliateLinks: AffiliateLinkView[]
+  /** Site paths of the hero cropped 16:9, 4:3 and 1:1, for search engines. */
+  shareImages: string[]
 }
 
 export type SiteSettingsView = {
   publicationName: string
   tagline: string | null
+  logo: ImageView | null
   membership: {
     offerName: string
     title: string

@@ -27,7 +27,8 @@ describe('seedDemoContent run twice', () => {
     expect(await count('articles')).toBe(ARTICLES.length)
     expect(await count('series')).toBe(1)
     expect(await count('affiliate-links')).toBe(1)
-    expect(await count('media')).toBe(2)
+    // Poster, hero and the publication's logo.
+    expect(await count('media')).toBe(3)
     // The three demo users, plus the admin the test harness makes first.
     expect(await count('users')).toBe(4)
   })
@@ -55,6 +56,18 @@ describe('the demo story as a reader gets it', () => {
       expect.objectContaining({ slug: 'prime-video-essai-30-jours' }),
     ])
     expect(article?.image?.alt).toBeTruthy()
+    // Search engines get the hero in 16:9, 4:3 and 1:1.
+    expect(article?.shareImages).toEqual([
+      expect.stringMatching(/-1600x900\.png$/),
+      expect.stringMatching(/-1200x900\.png$/),
+      expect.stringMatching(/-1200x1200\.png$/),
+    ])
+  })
+
+  it('gives the publication a square logo for search engines', async () => {
+    const settings = await getSiteSettings()
+    expect(settings.logo).toMatchObject({ width: 512, height: 512 })
+    expect(settings.logo?.url).toMatch(/^\/api\/media\/file\/rouages-logo\.png$/)
   })
 
   it('embeds the series card after the review’s first paragraph, series readable', async () => {

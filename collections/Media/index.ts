@@ -32,6 +32,10 @@ export const Media: CollectionConfig = {
     imageSizes: [
       { name: 'card', width: 640, height: 360, position: 'centre' },
       { name: 'hero', width: 1600, height: 900, position: 'centre' },
+      // Search engines show an article's picture in 16:9 (hero), 4:3 and 1:1: cropped at the
+      // focal point the editor sets.
+      { name: 'fourThree', width: 1200, height: 900 },
+      { name: 'square', width: 1200, height: 1200 },
     ],
     adminThumbnail: 'card',
   },

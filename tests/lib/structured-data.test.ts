@@ -37,6 +37,7 @@ const article = {
   publishedAt: '2024-12-05T13:32:00.000Z',
   updatedAt: '2024-12-06T08:00:00.000Z',
   image: { url: '/api/media/file/hero.png', alt: 'Hero', width: 1600, height: 900 },
+  shareImages: [],
   authors: [{ id: 1, name: 'Julien Moreau', bio: null }],
   series: { ...series, episodes: [] },
 } as unknown as ArticleView
@@ -73,6 +74,25 @@ describe('NewsArticle', () => {
       publisher: { '@type': 'Organization', name: 'Rouages' },
       isAccessibleForFree: true,
       about: { '@type': 'TVSeries', name: series.title },
+    })
+  })
+
+  it('offers the 16:9, 4:3 and 1:1 crops and the publisher logo when they exist', () => {
+    const crops = [
+      '/api/media/file/hero-1600x900.png',
+      '/api/media/file/hero-1200x900.png',
+      '/api/media/file/hero-1200x1200.png',
+    ]
+    const logo = { url: '/api/media/file/logo.png', alt: 'Logo', width: 512, height: 512 }
+    const data = parsed(
+      articleJsonLd({ ...article, shareImages: crops }, { ...settings, logo }, siteUrl),
+    )
+    expect(data.image).toEqual(crops.map((crop) => `${siteUrl}${crop}`))
+    expect(data.publisher.logo).toEqual({
+      '@type': 'ImageObject',
+      url: `${siteUrl}/api/media/file/logo.png`,
+      width: { '@type': 'QuantitativeValue', value: 512 },
+      height: { '@type': 'QuantitativeValue', value: 512 },
     })
   })
 
