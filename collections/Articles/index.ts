@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isEditor, isStaffUser, publishedOrStaff } from '../shared/access'
 import { ARTICLE_CATEGORIES } from '../../lib/categories'
 import { slugField } from '../shared/fields'
+import { previewAdmin } from '../shared/preview'
 import { canCreateArticle, canUpdateArticle } from './access'
 import { revalidateArticle, revalidateDeletedArticle, stampPublicationDate } from './hooks'
 
@@ -12,6 +13,7 @@ export const Articles: CollectionConfig = {
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', '_status', 'authors', 'publishedAt', 'updatedAt'],
+    ...previewAdmin('articles'),
   },
   access: {
     read: publishedOrStaff,
