@@ -120,12 +120,22 @@ export async function decidePreview(
   return { outcome: 'enable', location: hrefFor({ collection: query.collection, slug }) }
 }
 
+/** Draft mode of this request; outside a Next.js request (tests, scripts) there is none. */
+async function isDraftMode(): Promise<boolean> {
+  try {
+    return (await draftMode()).isEnabled
+  } catch (error) {
+    if (error instanceof Error && /outside a request scope/.test(error.message)) return false
+    throw error
+  }
+}
+
 /**
  * The staff member previewing this request, or null: draft mode off, no Payload session, or no
  * newsroom role. Pages render drafts only for a non-null answer, and as the public page otherwise.
  */
 export const previewUser = cache(async (): Promise<TypedUser | null> => {
-  if (!(await draftMode()).isEnabled) return null
+  if (!(await isDraftMode())) return null
   const payload = await getPayloadClient()
   const { user } = await payload.auth({ headers: await headers() })
   return isStaffUser(user) ? user : null

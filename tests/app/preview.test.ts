@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { GET } from '../../app/(frontend)/preview/route'
 import { getArticle, getArticlePreview, getSeries, getSeriesPreview } from '../../lib/content'
-import { decidePreview, exitLocation, parsePreviewQuery, parseReaderPage } from '../../lib/preview'
+import {
+  decidePreview,
+  exitLocation,
+  parsePreviewQuery,
+  parseReaderPage,
+  previewUser,
+} from '../../lib/preview'
 import type { Article, Series, User } from '../../payload-types'
 import { SERIES } from '../../seed/content'
 import { makeArticle } from '../helpers/fixtures'
@@ -253,6 +259,12 @@ describe('leaving the preview', () => {
     const params = new URLSearchParams(path === null ? {} : { path })
     expect(parseReaderPage(params.get('path'))).toBeNull()
     expect(await exitLocation(params)).toBe('/')
+  })
+})
+
+describe('previewUser', () => {
+  it('finds no preview outside a Next.js request, where there is no draft mode', async () => {
+    expect(await previewUser()).toBeNull()
   })
 })
 
