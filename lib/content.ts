@@ -1,9 +1,12 @@
 /**
  * Every query the reader site makes. Each one goes through Payload's access control as an
  * anonymous reader (`overrideAccess: false`, no user), so nothing unpublished can leak, and
- * narrows the result to the view types the components render.
+ * narrows the result to the view types the components render. The preview queries
+ * (`get…Preview`) read drafts as the logged-in staff member, with their access rules, and are
+ * never cached.
  */
 import { unstable_cache } from 'next/cache'
+import type { TypedUser } from 'payload'
 import { cache } from 'react'
 
 import type { Article, Media, Series, SiteSetting, User } from '../payload-types'
@@ -228,48 +231,66 @@ export const listLatestArticles = readerQuery(
   },
 )
 
+/** How a query reads: as an anonymous reader (published only) or as a staff member's preview. */
+type ReadAs = typeof asReader | { overrideAccess: false; draft: true; user: TypedUser }
+
+/** The latest draft, as `user` may see it (their access rules apply). */
+const asPreview = (user: TypedUser) => ({ overrideAccess: false, draft: true, user }) as const
+
+async function findArticle(slug: string, readAs: ReadAs): Promise<ArticleView | null> {
+  if (!isSlug(slug)) return null
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({
+    collection: 'articles',
+    ...readAs,
+    where: { slug: { equals: slug } },
+    limit: 1,
+    // 2: the series (field and body blocks), then their posters and trial offers.
+    depth: 2,
+    populate: {
+      users: { name: true, bio: true },
+      series: SERIES_CARD_FIELDS,
+      'affiliate-links': { slug: true, label: true, merchant: true },
+      media: MEDIA_FIELDS,
+    },
+  })
+  const doc: Article | undefined = docs[0]
+  if (!doc) return null
+  const series = doc.series && typeof doc.series === 'object' ? doc.series : null
+  return {
+    title: doc.title,
+    slug: doc.slug,
+    standfirst: doc.standfirst,
+    publishedAt: doc.publishedAt ?? null,
+    updatedAt: doc.updatedAt,
+    category: doc.category,
+    image: imageView(doc.heroImage, 'hero'),
+    authors: doc.authors.map(authorView).filter((a): a is AuthorView => a !== null),
+    body: mapSeriesCards(doc.body, seriesCardView) as ArticleView['body'],
+    readingMinutes: readingMinutes(countWords(doc.body)),
+    series: seriesCardView(series),
+    // The series card below the article links its trial offer too.
+    affiliateLinks: collectAffiliateRefs(doc.body, [series?.trialOffer])
+      .map((ref) => affiliateView(ref.doc))
+      .filter((link): link is AffiliateLinkView => link !== null),
+    shareImages: shareImages(doc.heroImage),
+  }
+}
+
 export const getArticle = readerQuery(
   'article',
   (slug: string) => [tags.article(slug), tags.series, tags.affiliateLinks, tags.media, tags.users],
-  async (slug: string): Promise<ArticleView | null> => {
-    if (!isSlug(slug)) return null
-    const payload = await getPayloadClient()
-    const { docs } = await payload.find({
-      collection: 'articles',
-      ...asReader,
-      where: { slug: { equals: slug } },
-      limit: 1,
-      // 2: the series (field and body blocks), then their posters and trial offers.
-      depth: 2,
-      populate: {
-        users: { name: true, bio: true },
-        series: SERIES_CARD_FIELDS,
-        'affiliate-links': { slug: true, label: true, merchant: true },
-        media: MEDIA_FIELDS,
-      },
-    })
-    const doc: Article | undefined = docs[0]
-    if (!doc) return null
-    const series = doc.series && typeof doc.series === 'object' ? doc.series : null
-    return {
-      title: doc.title,
-      slug: doc.slug,
-      standfirst: doc.standfirst,
-      publishedAt: doc.publishedAt ?? null,
-      updatedAt: doc.updatedAt,
-      category: doc.category,
-      image: imageView(doc.heroImage, 'hero'),
-      authors: doc.authors.map(authorView).filter((a): a is AuthorView => a !== null),
-      body: mapSeriesCards(doc.body, seriesCardView) as ArticleView['body'],
-      readingMinutes: readingMinutes(countWords(doc.body)),
-      series: seriesCardView(series),
-      // The series card below the article links its trial offer too.
-      affiliateLinks: collectAffiliateRefs(doc.body, [series?.trialOffer])
-        .map((ref) => affiliateView(ref.doc))
-        .filter((link): link is AffiliateLinkView => link !== null),
-      shareImages: shareImages(doc.heroImage),
-    }
-  },
+  (slug: string) => findArticle(slug, asReader),
+)
+
+/**
+ * The latest draft of an article for a staff member's preview (draft mode). Never cached: it
+ * bypasses `unstable_cache`, so a preview cannot put a draft in the public cache. Deduplicated
+ * within the request only.
+ */
+export const getArticlePreview = cache(
+  (slug: string, user: TypedUser): Promise<ArticleView | null> =>
+    findArticle(slug, asPreview(user)),
 )
 
 /** The series to highlight on the home page: the most recently released (or announced) one. */
@@ -294,26 +315,33 @@ export const getFeaturedSeries = readerQuery(
   },
 )
 
+async function findSeries(slug: string, readAs: ReadAs): Promise<SeriesView | null> {
+  if (!isSlug(slug)) return null
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({
+    collection: 'series',
+    ...readAs,
+    where: { slug: { equals: slug } },
+    limit: 1,
+    depth: 1,
+    populate: {
+      media: MEDIA_FIELDS,
+      'affiliate-links': { slug: true, label: true, merchant: true },
+    },
+  })
+  const doc: Series | undefined = docs[0]
+  return doc ? seriesView(doc) : null
+}
+
 export const getSeries = readerQuery(
   'series',
   (slug: string) => [tags.seriesPage(slug), tags.series, tags.affiliateLinks, tags.media],
-  async (slug: string): Promise<SeriesView | null> => {
-    if (!isSlug(slug)) return null
-    const payload = await getPayloadClient()
-    const { docs } = await payload.find({
-      collection: 'series',
-      ...asReader,
-      where: { slug: { equals: slug } },
-      limit: 1,
-      depth: 1,
-      populate: {
-        media: MEDIA_FIELDS,
-        'affiliate-links': { slug: true, label: true, merchant: true },
-      },
-    })
-    const doc: Series | undefined = docs[0]
-    return doc ? seriesView(doc) : null
-  },
+  (slug: string) => findSeries(slug, asReader),
+)
+
+/** The latest draft of a series for a staff member's preview: never cached, like getArticlePreview. */
+export const getSeriesPreview = cache((slug: string, user: TypedUser): Promise<SeriesView | null> =>
+  findSeries(slug, asPreview(user)),
 )
 
 // Distribution: feeds and sitemaps

@@ -37,3 +37,23 @@ export function absoluteUrl(pathname: string, siteUrl: string = env().SITE_URL):
   const base = siteUrl.replace(/\/+$/, '')
   return `${base}${pathname.startsWith('/') ? pathname : `/${pathname}`}`
 }
+
+/** Where the reader site lets staff preview drafts (app/(frontend)/preview). */
+export const PREVIEW_PATH = '/preview'
+
+export type PreviewTarget =
+  | { collection: 'articles' | 'series'; slug: string }
+  | { collection: 'articles' | 'series'; id: string | number }
+
+/** The preview entry for a document: it checks the session, turns draft mode on, then redirects. */
+export function previewHref(target: PreviewTarget): string {
+  const params = new URLSearchParams({ collection: target.collection })
+  if ('slug' in target) params.set('slug', target.slug)
+  else params.set('id', String(target.id))
+  return `${PREVIEW_PATH}?${params}`
+}
+
+/** Leaves the preview, back to the public page at `pagePath` (or the home page). */
+export function exitPreviewHref(pagePath: string): string {
+  return `${PREVIEW_PATH}/exit?${new URLSearchParams({ path: pagePath })}`
+}

@@ -4,6 +4,7 @@ import { isEditor, isStaffUser, publishedOrStaff } from '../shared/access'
 import { ARTICLE_CATEGORIES } from '../../lib/categories'
 import { parisTimezoneField } from '../../lib/time'
 import { slugField } from '../shared/fields'
+import { previewAdmin } from '../shared/preview'
 import { canCreateArticle, canUpdateArticle } from './access'
 import { revalidateArticle, revalidateDeletedArticle, stampPublicationDate } from './hooks'
 
@@ -13,6 +14,7 @@ export const Articles: CollectionConfig = {
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', '_status', 'authors', 'publishedAt', 'updatedAt'],
+    ...previewAdmin('articles'),
   },
   access: {
     read: publishedOrStaff,

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { parisTimezoneField } from '../../lib/time'
 import { isEditor, isStaffUser, publishedOrStaff } from '../shared/access'
 import { slugField } from '../shared/fields'
+import { previewAdmin } from '../shared/preview'
 import { revalidateDeletedSeries, revalidateSeries } from './hooks'
 
 export const Series: CollectionConfig = {
@@ -11,6 +12,7 @@ export const Series: CollectionConfig = {
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'platform', 'releaseAt', '_status'],
+    ...previewAdmin('series'),
   },
   access: {
     read: publishedOrStaff,

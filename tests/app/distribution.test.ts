@@ -140,7 +140,9 @@ describe('robots.ts', () => {
     const rules = robots()
     expect(rules.rules).toMatchObject({ userAgent: '*', allow: '/' })
     const disallow = (rules.rules as { disallow: string[] }).disallow
-    expect(disallow).toEqual(expect.arrayContaining(['/admin', '/api', '/go/', '/newsletter/']))
+    expect(disallow).toEqual(
+      expect.arrayContaining(['/admin', '/api', '/go/', '/newsletter/', '/preview']),
+    )
     expect(rules.sitemap).toEqual([`${SITE}/sitemap.xml`, `${SITE}/news-sitemap.xml`])
   })
 })

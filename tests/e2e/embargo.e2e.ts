@@ -142,6 +142,12 @@ function anonymousUrls(): { url: string; init?: RequestInit }[] {
     '/sitemap.xml',
     '/news-sitemap.xml',
     '/robots.txt',
+    // The preview entry without a session: refused, no draft shown, no draft mode.
+    `/preview?collection=articles&slug=${draft.slug}`,
+    `/preview?collection=articles&id=${draft.id}`,
+    `/preview?collection=articles&slug=${pendingEdit.slug}`,
+    `/preview?collection=series&slug=${draftSeries.slug}`,
+    `/preview/exit?path=/articles/${draft.slug}`,
   ]
   const rsc = { headers: { RSC: '1', 'Next-Router-State-Tree': '%5B%22%22%5D' } }
   const bypass = { headers: { Cookie: previewBypassCookie() } }
