@@ -29,10 +29,13 @@ export async function startPayload(): Promise<TestContext> {
   if (!dir || !process.env.DATABASE_URI?.includes(dir)) {
     throw new Error('Integration tests must run with tests/setup-env.ts (see jest.config.js)')
   }
-  const [{ default: config }, { getPayload, handleEndpoints }] = await Promise.all([
-    import('@payload-config'),
-    import('payload'),
-  ])
+  const [{ default: config }, { getPayload, handleEndpoints }, { GRAPHQL_POST }] =
+    await Promise.all([
+      import('@payload-config'),
+      import('payload'),
+      import('@payloadcms/next/routes'),
+    ])
+  const graphql = GRAPHQL_POST(config)
   const payload = await getPayload({ config })
   // The first account ever created becomes the admin (the admin's "create first user" screen):
   // make it here so that the users a test creates get exactly the roles it asks for.
@@ -46,8 +49,11 @@ export async function startPayload(): Promise<TestContext> {
     const { token, ...rest } = init
     const headers = new Headers(rest.headers)
     if (token) headers.set('Authorization', `JWT ${token}`)
-    if (rest.body && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json')
+    const isJson = typeof rest.body === 'string'
+    if (isJson && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json')
     const request = new Request(`http://localhost:3000${pathname}`, { ...rest, headers })
+    // The Next route app/(payload)/api/graphql serves GraphQL, not the REST handler.
+    if (new URL(request.url).pathname === '/api/graphql') return graphql(request)
     return handleEndpoints({ config, request })
   }
 
