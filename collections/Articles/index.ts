@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { isEditor, isStaffUser, publishedOrStaff } from '../shared/access'
+import { isEditor, isEditorField, isStaffUser, publishedOrStaff } from '../shared/access'
 import { ARTICLE_CATEGORIES } from '../../lib/categories'
 import { slugField } from '../shared/fields'
-import { canCreateArticle, canUpdateArticle } from './access'
+import { canCreateArticle, canUpdateArticle, canWriteStatus } from './access'
 import { revalidateArticle, revalidateDeletedArticle, stampPublicationDate } from './hooks'
 
 export const Articles: CollectionConfig = {
@@ -17,6 +17,7 @@ export const Articles: CollectionConfig = {
     read: publishedOrStaff,
     readVersions: ({ req }) => isStaffUser(req.user),
     create: canCreateArticle,
+    // Also what a version restore, a bulk edit and a GraphQL update are checked against.
     update: canUpdateArticle,
     delete: isEditor,
   },
@@ -68,11 +69,21 @@ export const Articles: CollectionConfig = {
       label: 'Date de publication',
       type: 'date',
       index: true,
+      // The date readers see and feeds sort by is the editors' call, like publishing itself.
+      access: { create: isEditorField, update: isEditorField },
       admin: {
         position: 'sidebar',
         date: { pickerAppearance: 'dayAndTime', timeIntervals: 1 },
         description: 'Remplie automatiquement à la première publication.',
       },
+    },
+    // Payload's own status field, merged with this declaration (its options are kept, arrays
+    // concatenate): only editors may write "published".
+    {
+      name: '_status',
+      type: 'select',
+      options: [],
+      access: { create: canWriteStatus, update: canWriteStatus },
     },
   ],
   hooks: {
