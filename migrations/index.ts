@@ -1,6 +1,7 @@
 import * as migration_20261129_072209_initial from './20261129_072209_initial';
 import * as migration_20261129_074942_newsletter_double_opt_in from './20261129_074942_newsletter_double_opt_in';
 import * as migration_20261129_080518_affiliate_clicks from './20261129_080518_affiliate_clicks';
+import * as migration_20261129_100144_review_state from './20261129_100144_review_state';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261129_080518_affiliate_clicks.up,
     down: migration_20261129_080518_affiliate_clicks.down,
-    name: '20261129_080518_affiliate_clicks'
+    name: '20261129_080518_affiliate_clicks',
+  },
+  {
+    up: migration_20261129_100144_review_state.up,
+    down: migration_20261129_100144_review_state.down,
+    name: '20261129_100144_review_state'
   },
 ];

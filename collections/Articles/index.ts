@@ -5,13 +5,14 @@ import { ARTICLE_CATEGORIES } from '../../lib/categories'
 import { slugField } from '../shared/fields'
 import { canCreateArticle, canUpdateArticle, canWriteStatus } from './access'
 import { revalidateArticle, revalidateDeletedArticle, stampPublicationDate } from './hooks'
+import { endReviewOnPublish, notifyEditorsOfReview, reviewStateField } from './review'
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
   labels: { singular: 'Article', plural: 'Articles' },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', '_status', 'authors', 'publishedAt', 'updatedAt'],
+    defaultColumns: ['title', '_status', 'reviewState', 'authors', 'publishedAt', 'updatedAt'],
   },
   access: {
     read: publishedOrStaff,
@@ -64,6 +65,7 @@ export const Articles: CollectionConfig = {
       relationTo: 'series',
       admin: { position: 'sidebar' },
     },
+    reviewStateField,
     {
       name: 'publishedAt',
       label: 'Date de publication',
@@ -87,8 +89,8 @@ export const Articles: CollectionConfig = {
     },
   ],
   hooks: {
-    beforeChange: [stampPublicationDate],
-    afterChange: [revalidateArticle],
+    beforeChange: [stampPublicationDate, endReviewOnPublish],
+    afterChange: [revalidateArticle, notifyEditorsOfReview],
     afterDelete: [revalidateDeletedArticle],
   },
 }
