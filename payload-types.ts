@@ -125,6 +125,10 @@ export interface Article {
   category: 'mobilite' | 'tech' | 'ecrans' | 'energie';
   series?: (number | null) | Series;
   /**
+   * Set the article to “To review” to hand it to the editors.
+   */
+  reviewState?: ('writing' | 'review' | 'changes') | null;
+  /**
    * Remplie automatiquement à la première publication.
    */
   publishedAt?: string | null;
@@ -506,6 +510,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   authors?: T;
   category?: T;
   series?: T;
+  reviewState?: T;
   publishedAt?: T;
   publishedAt_tz?: T;
   updatedAt?: T;

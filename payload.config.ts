@@ -73,6 +73,8 @@ export default buildConfig({
       supportedTimezones: [{ label: 'Paris', value: NEWSROOM_TIME_ZONE }],
     },
     importMap: { baseDir: dirname },
+    // Editors' review queue (journalists: their articles to rework) on the admin home.
+    components: { beforeDashboard: ['/admin/ReviewQueue#ReviewQueue'] },
     meta: { titleSuffix: ' · Kiosque' },
   },
   i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr' },

@@ -1,25 +1,27 @@
 import type { CollectionConfig } from 'payload'
 
-import { isEditor, isStaffUser, publishedOrStaff } from '../shared/access'
+import { isEditor, isEditorField, isStaffUser, publishedOrStaff } from '../shared/access'
 import { ARTICLE_CATEGORIES } from '../../lib/categories'
 import { parisTimezoneField } from '../../lib/time'
 import { slugField } from '../shared/fields'
 import { previewAdmin } from '../shared/preview'
-import { canCreateArticle, canUpdateArticle } from './access'
+import { canCreateArticle, canUpdateArticle, canWriteStatus } from './access'
 import { revalidateArticle, revalidateDeletedArticle, stampPublicationDate } from './hooks'
+import { endReviewOnPublish, notifyEditorsOfReview, reviewStateField } from './review'
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
   labels: { singular: 'Article', plural: 'Articles' },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', '_status', 'authors', 'publishedAt', 'updatedAt'],
+    defaultColumns: ['title', '_status', 'reviewState', 'authors', 'publishedAt', 'updatedAt'],
     ...previewAdmin('articles'),
   },
   access: {
     read: publishedOrStaff,
     readVersions: ({ req }) => isStaffUser(req.user),
     create: canCreateArticle,
+    // Also what a version restore, a bulk edit and a GraphQL update are checked against.
     update: canUpdateArticle,
     delete: isEditor,
   },
@@ -66,6 +68,7 @@ export const Articles: CollectionConfig = {
       relationTo: 'series',
       admin: { position: 'sidebar' },
     },
+    reviewStateField,
     {
       name: 'publishedAt',
       label: 'Date de publication',
@@ -73,16 +76,26 @@ export const Articles: CollectionConfig = {
       index: true,
       // Optional like the date itself, which the first publication stamps.
       timezone: { ...parisTimezoneField, required: false },
+      // The date readers see and feeds sort by is the editors' call, like publishing itself.
+      access: { create: isEditorField, update: isEditorField },
       admin: {
         position: 'sidebar',
         date: { pickerAppearance: 'dayAndTime', timeIntervals: 1 },
         description: 'Remplie automatiquement à la première publication.',
       },
     },
+    // Payload's own status field, merged with this declaration (its options are kept, arrays
+    // concatenate): only editors may write "published".
+    {
+      name: '_status',
+      type: 'select',
+      options: [],
+      access: { create: canWriteStatus, update: canWriteStatus },
+    },
   ],
   hooks: {
-    beforeChange: [stampPublicationDate],
-    afterChange: [revalidateArticle],
+    beforeChange: [stampPublicationDate, endReviewOnPublish],
+    afterChange: [revalidateArticle, notifyEditorsOfReview],
     afterDelete: [revalidateDeletedArticle],
   },
 }

@@ -1,17 +1,9 @@
 import type { CollectionConfig, Field } from 'payload'
 import { email as validEmail } from 'payload/shared'
 
-import {
-  anyone,
-  isAdmin,
-  isEditor,
-  isEditorField,
-  isEditorUser,
-  nobodyField,
-} from '../shared/access'
+import { isAdmin, isAdminField, isEditor, isEditorUser, nobodyField } from '../shared/access'
+import { exportSubscribersEndpoint } from './export'
 import { normaliseEmail, stampConsentTime } from './hooks'
-
-export const SUBSCRIBER_STATUSES = ['pending', 'confirmed', 'unsubscribed'] as const
 
 export const Subscribers: CollectionConfig = {
   slug: 'subscribers',
@@ -20,14 +12,18 @@ export const Subscribers: CollectionConfig = {
     useAsTitle: 'email',
     defaultColumns: ['email', 'status', 'consentAt', 'sourcePage'],
     hidden: ({ user }) => !isEditorUser(user as never),
+    components: { beforeListTable: ['/admin/SubscribersExport#SubscribersExport'] },
   },
   access: {
-    // Anyone may sign up; only editors see or change the list.
-    create: anyone,
+    // Readers sign up through the newsletter form (lib/newsletter.ts, which answers the same for
+    // every address); the API is no second door that would tell a known address from a new one.
+    create: isAdmin,
+    // Editors read and export the list; only admins change it.
     read: isEditor,
-    update: isEditor,
+    update: isAdmin,
     delete: isAdmin,
   },
+  endpoints: [exportSubscribersEndpoint],
   fields: [
     {
       name: 'email',
@@ -53,8 +49,8 @@ export const Subscribers: CollectionConfig = {
         { label: 'Confirmé', value: 'confirmed' },
         { label: 'Désabonné', value: 'unsubscribed' },
       ],
-      // A sign-up always starts pending: only the confirmation flow or an editor moves it on.
-      access: { create: isEditorField, update: isEditorField },
+      // A sign-up always starts pending: only the confirmation flow or an admin moves it on.
+      access: { create: isAdminField, update: isAdminField },
     },
     {
       name: 'consentText',

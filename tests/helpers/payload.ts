@@ -45,6 +45,7 @@ export async function startPayload(): Promise<TestContext> {
       import('payload'),
       import('@payloadcms/next/routes'),
     ])
+  const graphqlRoute = GRAPHQL_POST(config)
   const payload = await getPayload({ config })
   // The first account ever created becomes the admin (the admin's "create first user" screen):
   // make it here so that the users a test creates get exactly the roles it asks for.
@@ -58,12 +59,14 @@ export async function startPayload(): Promise<TestContext> {
     const { token, ...rest } = init
     const headers = new Headers(rest.headers)
     if (token) headers.set('Authorization', `JWT ${token}`)
-    if (rest.body && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json')
+    const isJson = typeof rest.body === 'string'
+    if (isJson && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json')
     const request = new Request(`http://localhost:3000${pathname}`, { ...rest, headers })
+    // The Next route app/(payload)/api/graphql serves GraphQL, not the REST handler.
+    if (new URL(request.url).pathname === '/api/graphql') return graphqlRoute(request)
     return handleEndpoints({ config, request })
   }
 
-  const graphqlHandler = GRAPHQL_POST(config)
   const graphql: TestContext['graphql'] = async (query, { token, variables } = {}) => {
     const headers = new Headers({ 'Content-Type': 'application/json' })
     if (token) headers.set('Authorization', `JWT ${token}`)
@@ -72,7 +75,7 @@ export async function startPayload(): Promise<TestContext> {
       headers,
       body: JSON.stringify({ query, variables }),
     })
-    const response = await graphqlHandler(request)
+    const response = await graphqlRoute(request)
     return { status: response.status, body: (await response.json()) as GraphQLBody }
   }
 

@@ -1,6 +1,12 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+  await db.run(sql`ALTER TABLE \`articles\` ADD \`review_state\` text DEFAULT 'writing';`)
+  await db.run(sql`ALTER TABLE \`articles\` ADD \`publishedat_tz\` text DEFAULT 'Europe/Paris';`)
+  await db.run(sql`CREATE INDEX \`articles_review_state_idx\` ON \`articles\` (\`review_state\`);`)
+  await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_review_state\` text DEFAULT 'writing';`)
+  await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_publishedat_tz\` text DEFAULT 'Europe/Paris';`)
+  await db.run(sql`CREATE INDEX \`_articles_v_version_version_review_state_idx\` ON \`_articles_v\` (\`version_review_state\`);`)
   await db.run(sql`ALTER TABLE \`media\` ADD \`sizes_four_three_url\` text;`)
   await db.run(sql`ALTER TABLE \`media\` ADD \`sizes_four_three_width\` numeric;`)
   await db.run(sql`ALTER TABLE \`media\` ADD \`sizes_four_three_height\` numeric;`)
@@ -42,6 +48,12 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`site_settings\`;`)
   await db.run(sql`ALTER TABLE \`__new_site_settings\` RENAME TO \`site_settings\`;`)
   await db.run(sql`PRAGMA foreign_keys=ON;`)
+  await db.run(sql`DROP INDEX \`articles_review_state_idx\`;`)
+  await db.run(sql`ALTER TABLE \`articles\` DROP COLUMN \`review_state\`;`)
+  await db.run(sql`ALTER TABLE \`articles\` DROP COLUMN \`publishedat_tz\`;`)
+  await db.run(sql`DROP INDEX \`_articles_v_version_version_review_state_idx\`;`)
+  await db.run(sql`ALTER TABLE \`_articles_v\` DROP COLUMN \`version_review_state\`;`)
+  await db.run(sql`ALTER TABLE \`_articles_v\` DROP COLUMN \`version_publishedat_tz\`;`)
   await db.run(sql`DROP INDEX \`media_sizes_four_three_sizes_four_three_filename_idx\`;`)
   await db.run(sql`DROP INDEX \`media_sizes_square_sizes_square_filename_idx\`;`)
   await db.run(sql`ALTER TABLE \`media\` DROP COLUMN \`sizes_four_three_url\`;`)
