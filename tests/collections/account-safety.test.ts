@@ -193,3 +193,36 @@ describe('cookies and cross-site requests', () => {
     expect(forged.status).toBe(403)
   })
 })
+
+describe('login lockout', () => {
+  it('locks an account after 5 wrong passwords, even against the right one, until an admin unlocks it', async () => {
+    const { user } = await ctx.createUser(['journalist'], 'lockout@kiosque.test')
+    const attempt = (password: string) =>
+      ctx.rest('/api/users/login', {
+        method: 'POST',
+        body: JSON.stringify({ email: user.email, password }),
+      })
+    for (let i = 0; i < 5; i += 1) {
+      expect((await attempt(`wrong-${i}`)).status).toBe(401)
+    }
+    const locked = await attempt(TEST_PASSWORD)
+    expect(locked.status).toBeGreaterThanOrEqual(400)
+    expect(JSON.stringify(await locked.json())).not.toMatch(/"token"/)
+
+    // An editor may not unlock it; an admin may.
+    const byEditor = await ctx.rest('/api/users/unlock', {
+      method: 'POST',
+      token: editor.token,
+      body: JSON.stringify({ email: user.email }),
+    })
+    expect(byEditor.status).toBe(403)
+    expect((await attempt(TEST_PASSWORD)).status).toBeGreaterThanOrEqual(400)
+    const byAdmin = await ctx.rest('/api/users/unlock', {
+      method: 'POST',
+      token: admin.token,
+      body: JSON.stringify({ email: user.email }),
+    })
+    expect(byAdmin.status).toBe(200)
+    expect((await attempt(TEST_PASSWORD)).status).toBe(200)
+  })
+})
