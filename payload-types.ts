@@ -202,6 +202,10 @@ export interface User {
   id: number;
   name: string;
   bio?: string | null;
+  /**
+   * Page publique /auteurs/… Laisser vide pour la tirer du nom.
+   */
+  slug?: string | null;
   roles: ('admin' | 'editor' | 'journalist')[];
   updatedAt: string;
   createdAt: string;
@@ -659,6 +663,7 @@ export interface SubscribersSelect<T extends boolean = true> {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   bio?: T;
+  slug?: T;
   roles?: T;
   updatedAt?: T;
   createdAt?: T;

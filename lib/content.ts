@@ -18,7 +18,9 @@ import type {
   AffiliateLinkView,
   ArticleSummaryView,
   ArticleView,
+  AuthorPageView,
   AuthorView,
+  DocId,
   ImageView,
   SeriesCardView,
   SeriesView,
@@ -87,7 +89,7 @@ function affiliateView(doc: unknown): AffiliateLinkView | null {
 function authorView(user: unknown): AuthorView | null {
   if (!user || typeof user !== 'object') return null
   const u = user as User
-  return { id: u.id, name: u.name, bio: u.bio ?? null }
+  return { id: u.id, name: u.name, bio: u.bio ?? null, slug: isSlug(u.slug) ? u.slug : null }
 }
 
 function seriesView(series: Series): SeriesView {
@@ -218,13 +220,7 @@ export const listLatestArticles = readerQuery(
       populate: { media: MEDIA_FIELDS },
     })
     return {
-      articles: result.docs.map((doc) => ({
-        title: doc.title,
-        slug: doc.slug,
-        standfirst: doc.standfirst,
-        publishedAt: doc.publishedAt ?? null,
-        image: imageView(doc.heroImage, 'card'),
-      })),
+      articles: result.docs.map(articleSummary),
       page: result.page ?? page,
       totalPages: result.totalPages,
     }
@@ -248,7 +244,7 @@ async function findArticle(slug: string, readAs: ReadAs): Promise<ArticleView | 
     // 2: the series (field and body blocks), then their posters and trial offers.
     depth: 2,
     populate: {
-      users: { name: true, bio: true },
+      users: { name: true, bio: true, slug: true },
       series: SERIES_CARD_FIELDS,
       'affiliate-links': { slug: true, label: true, merchant: true },
       media: MEDIA_FIELDS,
@@ -342,6 +338,62 @@ export const getSeries = readerQuery(
 /** The latest draft of a series for a staff member's preview: never cached, like getArticlePreview. */
 export const getSeriesPreview = cache((slug: string, user: TypedUser): Promise<SeriesView | null> =>
   findSeries(slug, asPreview(user)),
+)
+
+// Authors
+
+const articleSummary = (
+  doc: Pick<Article, 'title' | 'slug' | 'standfirst' | 'publishedAt' | 'heroImage'>,
+): ArticleSummaryView => ({
+  title: doc.title,
+  slug: doc.slug,
+  standfirst: doc.standfirst,
+  publishedAt: doc.publishedAt ?? null,
+  image: imageView(doc.heroImage, 'card'),
+})
+
+/**
+ * An author page: the user with this slug and one page of the published articles they signed.
+ * Null for a bad or unknown slug, for a page past the last, and for an account that signed no
+ * published article (staff who never wrote for readers get no public page).
+ */
+export const getAuthorPage = readerQuery(
+  'author',
+  (_slug: string, _page: number) => [tags.articles, tags.users, tags.media],
+  async (slug: string, page: number): Promise<AuthorPageView | null> => {
+    if (!isSlug(slug) || !Number.isInteger(page) || page < 1) return null
+    const payload = await getPayloadClient()
+    const { docs: users } = await payload.find({
+      collection: 'users',
+      ...asReader,
+      where: { slug: { equals: slug } },
+      limit: 1,
+      depth: 0,
+      select: { name: true, bio: true, slug: true },
+    })
+    const user = users[0]
+    if (!user) return null
+    const result = await payload.find({
+      collection: 'articles',
+      ...asReader,
+      where: { authors: { in: [user.id] } },
+      depth: 1,
+      page,
+      limit: ARTICLES_PER_PAGE,
+      sort: '-publishedAt',
+      select: { title: true, slug: true, standfirst: true, publishedAt: true, heroImage: true },
+      populate: { media: MEDIA_FIELDS },
+    })
+    if (result.docs.length === 0) return null
+    return {
+      name: user.name,
+      slug,
+      bio: user.bio ?? null,
+      articles: result.docs.map(articleSummary),
+      page: result.page ?? page,
+      totalPages: result.totalPages,
+    }
+  },
 )
 
 // Distribution: feeds and sitemaps
@@ -447,6 +499,49 @@ export const listSeriesForSitemap = readerQuery(
       select: { slug: true, updatedAt: true },
     })
     return docs.map((doc) => ({ slug: doc.slug, updatedAt: doc.updatedAt }))
+  },
+)
+
+/**
+ * The authors who signed at least one published article, with the last modification of those
+ * articles (what their page lists). Accounts without a slug have no page and are left out.
+ */
+export const listAuthorsForSitemap = readerQuery(
+  'sitemap-authors',
+  () => [tags.articles, tags.users],
+  async (): Promise<SitemapEntryView[]> => {
+    const payload = await getPayloadClient()
+    const { docs } = await payload.find({
+      collection: 'articles',
+      ...asReader,
+      depth: 0,
+      limit: SITEMAP_LIMIT,
+      select: { authors: true, updatedAt: true },
+    })
+    const latest = new Map<string, { id: DocId; updatedAt: string }>()
+    for (const doc of docs) {
+      for (const author of doc.authors) {
+        const id = typeof author === 'object' ? author.id : author
+        const seen = latest.get(String(id))
+        if (!seen || seen.updatedAt < doc.updatedAt) {
+          latest.set(String(id), { id, updatedAt: doc.updatedAt })
+        }
+      }
+    }
+    if (latest.size === 0) return []
+    const { docs: users } = await payload.find({
+      collection: 'users',
+      ...asReader,
+      where: { id: { in: [...latest.values()].map((a) => a.id) } },
+      depth: 0,
+      limit: latest.size,
+      sort: 'name',
+      select: { slug: true },
+    })
+    return users.flatMap((user) => {
+      const updatedAt = latest.get(String(user.id))?.updatedAt
+      return isSlug(user.slug) && updatedAt ? [{ slug: user.slug, updatedAt }] : []
+    })
   },
 )
 

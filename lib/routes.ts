@@ -4,6 +4,7 @@ export type Routable =
   | { collection: 'articles'; slug: string }
   | { collection: 'series'; slug: string }
   | { collection: 'affiliate-links'; slug: string }
+  | { collection: 'users'; slug: string }
 
 /** The one place that knows where a document lives on the reader site. */
 export function hrefFor(doc: Routable): string {
@@ -15,7 +16,15 @@ export function hrefFor(doc: Routable): string {
       return `/series/${slug}`
     case 'affiliate-links':
       return `/go/${slug}`
+    case 'users':
+      return `/auteurs/${slug}`
   }
+}
+
+/** Page `page` of an author's articles: the first is the author page itself. */
+export function authorPageHref(slug: string, page = 1): string {
+  const base = hrefFor({ collection: 'users', slug })
+  return page > 1 ? `${base}/page/${page}` : base
 }
 
 /** The release of a series as an iCalendar file (app/(frontend)/series/[slug]/calendar.ics). */

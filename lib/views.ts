@@ -13,7 +13,8 @@ export type ImageView = {
   height: number
 }
 
-export type AuthorView = { id: DocId; name: string; bio: string | null }
+/** A byline's author; `slug` is null for an account that has no author page address yet. */
+export type AuthorView = { id: DocId; name: string; bio: string | null; slug: string | null }
 
 export type AffiliateLinkView = { slug: string; label: string; merchant: string }
 
@@ -53,6 +54,16 @@ export type ArticleSummaryView = {
   standfirst: string
   publishedAt: string | null
   image: ImageView | null
+}
+
+/** An author page: the person and one page of their published articles, newest first. */
+export type AuthorPageView = {
+  name: string
+  slug: string
+  bio: string | null
+  articles: ArticleSummaryView[]
+  page: number
+  totalPages: number
 }
 
 export type ArticleView = ArticleSummaryView & {

@@ -2,6 +2,7 @@ import * as migration_20261129_072209_initial from './20261129_072209_initial';
 import * as migration_20261129_074942_newsletter_double_opt_in from './20261129_074942_newsletter_double_opt_in';
 import * as migration_20261129_080518_affiliate_clicks from './20261129_080518_affiliate_clicks';
 import * as migration_20261129_103926_editorial_workflow from './20261129_103926_editorial_workflow';
+import * as migration_20261129_104903_author_slugs from './20261129_104903_author_slugs';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261129_103926_editorial_workflow.up,
     down: migration_20261129_103926_editorial_workflow.down,
-    name: '20261129_103926_editorial_workflow'
+    name: '20261129_103926_editorial_workflow',
+  },
+  {
+    up: migration_20261129_104903_author_slugs.up,
+    down: migration_20261129_104903_author_slugs.down,
+    name: '20261129_104903_author_slugs'
   },
 ];

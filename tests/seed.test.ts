@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
-import { getArticle, getSeries, getSiteSettings, listLatestArticles } from '../lib/content'
+import {
+  getArticle,
+  getAuthorPage,
+  getSeries,
+  getSiteSettings,
+  listLatestArticles,
+} from '../lib/content'
 import type { SeriesCardView } from '../lib/views'
 import { seedDemoContent } from '../seed'
 import { ARTICLES } from '../seed/content'
@@ -37,6 +43,24 @@ describe('seedDemoContent run twice', () => {
     for (const email of ['admin@kiosque.test', 'editor@kiosque.test', 'journalist@kiosque.test']) {
       await expect(ctx.login(email, password)).resolves.toEqual(expect.any(String))
     }
+  })
+})
+
+describe('the demo authors', () => {
+  it('keep their slugs and each has a page with the articles they signed', async () => {
+    for (const [slug, email] of [
+      ['julien-moreau', 'journalist@kiosque.test'],
+      ['claire-dubois', 'editor@kiosque.test'],
+    ] as const) {
+      const author = await getAuthorPage(slug, 1)
+      expect(author?.articles.map((a) => a.slug).sort()).toEqual(
+        ARTICLES.filter((a) => a.author === email)
+          .map((a) => a.slug)
+          .sort(),
+      )
+    }
+    // The admin signed nothing: a slug, but no public page.
+    expect(await getAuthorPage('alexandra-martin', 1)).toBeNull()
   })
 })
 

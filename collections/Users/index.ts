@@ -11,8 +11,11 @@ import {
 } from '../shared/access'
 import { tags } from '../../lib/cache-tags'
 import { env } from '../../lib/env'
+import { isSlug } from '../../lib/slug'
+import { slugField } from '../shared/fields'
 import { expireOnChange } from '../shared/revalidate'
 import { ROLES } from '../shared/roles'
+import { userSlug } from './hooks'
 
 // Bylines show names and bios.
 const expireBylines = expireOnChange([tags.users])
@@ -56,6 +59,22 @@ export const Users: CollectionConfig = {
     { name: 'email', type: 'email', access: { read: isStaffField } },
     { name: 'name', label: 'Nom affiché', type: 'text', required: true, maxLength: 120 },
     { name: 'bio', label: 'Courte biographie', type: 'textarea', maxLength: 500 },
+    // The author page's address (/auteurs/<slug>), public like the byline. Optional so that
+    // accounts made before it keep saving; the hook fills it from the name on their next save.
+    slugField('name', {
+      label: 'Adresse de la page auteur',
+      required: false,
+      hooks: { beforeValidate: [userSlug] },
+      admin: {
+        position: 'sidebar',
+        description: 'Page publique /auteurs/… Laisser vide pour la tirer du nom.',
+      },
+      validate: (value: unknown) =>
+        value === null ||
+        value === undefined ||
+        isSlug(value) ||
+        'Le slug ne peut contenir que des lettres minuscules, des chiffres et des tirets.',
+    }),
     {
       name: 'roles',
       label: 'Rôles',

@@ -138,6 +138,9 @@ function anonymousUrls(): { url: string; init?: RequestInit }[] {
     `/series/${draftSeries.slug}/calendar.ics`,
     `/series/${draftSeries.slug}/opengraph-image`,
     `/series/${DEMO.series}`,
+    // The editor signs the canary articles: their author page lists published pieces only.
+    '/auteurs/claire-dubois',
+    '/auteurs/claire-dubois/page/2',
     '/feed.xml',
     '/sitemap.xml',
     '/news-sitemap.xml',
