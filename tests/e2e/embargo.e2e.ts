@@ -266,6 +266,7 @@ describe('the embargo canary', () => {
       ['/feed.xml', TOKEN],
       ['/sitemap.xml', `/articles/${draft.slug}<`],
       ['/news-sitemap.xml', TOKEN],
+      ['/auteurs/claire-dubois', TOKEN],
     ]
     for (const [url, mark] of surfaces) {
       timings[url] = await within(
