@@ -133,6 +133,16 @@ export interface Article {
    */
   publishedAt?: string | null;
   publishedAt_tz?: SupportedTimezones;
+  /**
+   * Heure de Paris. À programmer par « Programmer la publication », sous le bouton « Publier ».
+   */
+  scheduledPublishAt?: string | null;
+  scheduledPublishAt_tz?: SupportedTimezones;
+  /**
+   * Heure de Paris.
+   */
+  scheduledUnpublishAt?: string | null;
+  scheduledUnpublishAt_tz?: SupportedTimezones;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -259,6 +269,16 @@ export interface Series {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Heure de Paris. À programmer par « Programmer la publication », sous le bouton « Publier ».
+   */
+  scheduledPublishAt?: string | null;
+  scheduledPublishAt_tz?: SupportedTimezones;
+  /**
+   * Heure de Paris.
+   */
+  scheduledUnpublishAt?: string | null;
+  scheduledUnpublishAt_tz?: SupportedTimezones;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -333,11 +353,14 @@ export interface PayloadKv {
     | null;
 }
 /**
+ * Publications et dépublications programmées, rafraîchissements du cache : à venir, faites ou en échec.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs".
  */
 export interface PayloadJob {
   id: number;
+  summary?: string | null;
   /**
    * Input data provided to the job
    */
@@ -360,6 +383,7 @@ export interface PayloadJob {
     | boolean
     | null;
   completedAt?: string | null;
+  completedAt_tz?: SupportedTimezones;
   totalTried?: number | null;
   /**
    * If hasError is true this job will not be retried
@@ -420,7 +444,10 @@ export interface PayloadJob {
   taskSlug?: ('inline' | 'expireCacheTags' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
+  waitUntil_tz?: SupportedTimezones;
   processing?: boolean | null;
+  claimedAttempt?: number | null;
+  claimToken?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -517,6 +544,10 @@ export interface ArticlesSelect<T extends boolean = true> {
   reviewState?: T;
   publishedAt?: T;
   publishedAt_tz?: T;
+  scheduledPublishAt?: T;
+  scheduledPublishAt_tz?: T;
+  scheduledUnpublishAt?: T;
+  scheduledUnpublishAt_tz?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -546,6 +577,10 @@ export interface SeriesSelect<T extends boolean = true> {
         releaseAt_tz?: T;
         id?: T;
       };
+  scheduledPublishAt?: T;
+  scheduledPublishAt_tz?: T;
+  scheduledUnpublishAt?: T;
+  scheduledUnpublishAt_tz?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -696,9 +731,11 @@ export interface PayloadKvSelect<T extends boolean = true> {
  * via the `definition` "payload-jobs_select".
  */
 export interface PayloadJobsSelect<T extends boolean = true> {
+  summary?: T;
   input?: T;
   taskStatus?: T;
   completedAt?: T;
+  completedAt_tz?: T;
   totalTried?: T;
   hasError?: T;
   error?: T;
@@ -718,7 +755,10 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   taskSlug?: T;
   queue?: T;
   waitUntil?: T;
+  waitUntil_tz?: T;
   processing?: T;
+  claimedAttempt?: T;
+  claimToken?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -15,6 +15,8 @@ import sharp from 'sharp'
 import { AffiliateClicks } from './collections/AffiliateClicks'
 import { AffiliateLinks } from './collections/AffiliateLinks'
 import { Articles } from './collections/Articles'
+import { jobsCollectionOverrides } from './collections/Jobs'
+import { configureScheduledPublishing } from './collections/Jobs/schedule-publish'
 import { Media, MAX_UPLOAD_BYTES } from './collections/Media'
 import { Series } from './collections/Series'
 import { EXPIRE_TAGS_TASK } from './collections/Series/hooks'
@@ -27,8 +29,10 @@ import { Users } from './collections/Users'
 import { SiteSettings } from './globals/SiteSettings'
 import { isCacheTag } from './lib/cache-tags'
 import { databaseAdapter, databaseKind } from './lib/db'
+import { CALENDAR_PATH } from './lib/editorial-calendar'
 import { emailAdapter } from './lib/email'
 import { env, trustedOrigins } from './lib/env'
+import { jobsAutoRun } from './lib/jobs-runner'
 import { expireTags } from './lib/revalidate'
 import { NEWSROOM_TIME_ZONE } from './lib/time'
 import { migrations } from './migrations'
@@ -38,7 +42,7 @@ type MigrationList = NonNullable<Parameters<BasePayload['db']['migrate']>[0]>['m
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const { DATABASE_URI, PAYLOAD_SECRET, SITE_URL } = env()
 
-export default buildConfig({
+const config = buildConfig({
   secret: PAYLOAD_SECRET,
   // Absolute URLs (admin, e-mails) and the only origin whose cookie-authenticated requests count.
   serverURL: SITE_URL,
@@ -73,11 +77,35 @@ export default buildConfig({
       supportedTimezones: [{ label: 'Paris', value: NEWSROOM_TIME_ZONE }],
     },
     importMap: { baseDir: dirname },
-    // Editors' review queue (journalists: their articles to rework) on the admin home.
-    components: { beforeDashboard: ['/admin/ReviewQueue#ReviewQueue'] },
     meta: { titleSuffix: ' · Kiosque' },
+    components: {
+      // Editors' review queue (journalists: their articles to rework) on the admin home.
+      beforeDashboard: ['/admin/ReviewQueue#ReviewQueue'],
+      views: {
+        editorialCalendar: {
+          Component: '/admin/EditorialCalendarView#EditorialCalendarView',
+          path: CALENDAR_PATH,
+          exact: true,
+        },
+      },
+      afterNavLinks: ['/admin/CalendarNavLink#CalendarNavLink'],
+    },
   },
-  i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr' },
+  i18n: {
+    supportedLanguages: { fr, en },
+    fallbackLanguage: 'fr',
+    // Payload's French for the scheduling drawer: a placeholder it never fills ({{titre}}),
+    // "Temps" for a date and time, "Annuler la publication" read as cancelling the schedule.
+    translations: {
+      fr: {
+        general: {
+          schedulePublishFor: 'Programmer « {{title}} »',
+          time: 'Date et heure',
+        },
+        version: { unpublish: 'Dépublier' },
+      },
+    },
+  },
   upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
   sharp,
   email: emailAdapter,
@@ -97,8 +125,14 @@ export default buildConfig({
         },
       },
     ],
-    // Scheduled publication fires within a second of its time; crons start from instrumentation.ts.
-    autoRun: [{ cron: '* * * * * *', queue: 'default', limit: 20 }],
+    // Every second, in the process JOBS_RUNNER names only (lib/jobs-runner.ts); the app's
+    // crons start from instrumentation.ts, the worker's from scripts/worker.ts.
+    autoRun: jobsAutoRun,
+    // The most overdue first when more are due than a tick takes; jobs without a date first.
+    processingOrder: 'waitUntil',
+    // Done and failed jobs stay listed for editors (Rédaction › Tâches planifiées).
+    deleteJobOnComplete: false,
+    jobsCollectionOverrides,
     access: {
       run: ({ req }) => isEditorUser(req.user),
       queue: ({ req }) => isEditorUser(req.user),
@@ -117,3 +151,6 @@ export default buildConfig({
     }
   },
 })
+
+// Payload adds its schedulePublish task while sanitizing: retries and the run-once guard go on after.
+export default config.then(configureScheduledPublishing)

@@ -4,6 +4,10 @@ import path from 'node:path'
 
 import { z } from 'zod'
 
+/** Where the jobs queue runs: in the app server, in `npm run worker`, or nowhere. */
+export const JOBS_RUNNERS = ['app', 'worker', 'none'] as const
+export type JobsRunner = (typeof JOBS_RUNNERS)[number]
+
 /** The development password of the demo users, documented in the README. */
 export const DEV_SEED_PASSWORD = 'kiosque-demo'
 
@@ -46,6 +50,13 @@ export const envSchema = z.object({
     .url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' })
     .optional(),
   EMAIL_FROM: z.email('must be an e-mail address').default('lettre@kiosque.test'),
+  /**
+   * Which process runs the jobs queue (scheduled publication, cache expiry): the app servers
+   * (one instance), a separate `npm run worker`, or nothing automatic (tests).
+   */
+  JOBS_RUNNER: z
+    .enum(JOBS_RUNNERS, { message: `must be one of ${JOBS_RUNNERS.join(', ')}` })
+    .default('app'),
 })
 
 export type Env = Omit<z.infer<typeof envSchema>, 'PAYLOAD_SECRET' | 'SITE_URL'> & {

@@ -19,15 +19,26 @@ const patched = new WeakSet<object>()
  * statement stays pending on the connection, its later COMMIT fails too ("SQL statements in
  * progress"), and Payload's SQLite adapter swallows that: the write is silently lost. Setting the
  * busy timeout on the connection right before BEGIN makes SQLite wait for the other process.
+ *
+ * The transaction keeps that connection, and libsql lazily opens another one for the statements
+ * that follow outside any transaction (Payload queues a job with a plain insert): it needs the
+ * timeout as well, or such a write fails with "database is locked" whenever a worker holds the
+ * lock. It gets it at once, before any other statement can run on it.
  */
 export function setBusyTimeoutOnEachTransaction(client: LibsqlClient) {
   if (patched.has(client)) return
   patched.add(client)
   const transaction = client.transaction.bind(client)
+  const pragma = `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`
   client.transaction = async (mode) => {
     // Runs on the connection the transaction is about to take over.
-    await client.execute(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`)
-    return transaction(mode)
+    await client.execute(pragma)
+    // libsql's transaction() and execute() run synchronously up to their result: the BEGIN and
+    // the hand-over happen in the first call, the PRAGMA opens the next connection in the second.
+    const started = transaction(mode)
+    const nextConnection = client.execute(pragma)
+    const [tx] = await Promise.all([started, nextConnection])
+    return tx
   }
 }
 

@@ -3,6 +3,7 @@ import * as migration_20261129_074942_newsletter_double_opt_in from './20261129_
 import * as migration_20261129_080518_affiliate_clicks from './20261129_080518_affiliate_clicks';
 import * as migration_20261129_103926_editorial_workflow from './20261129_103926_editorial_workflow';
 import * as migration_20261129_104903_author_slugs from './20261129_104903_author_slugs';
+import * as migration_20261129_111315_scheduled_jobs from './20261129_111315_scheduled_jobs';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261129_104903_author_slugs.up,
     down: migration_20261129_104903_author_slugs.down,
-    name: '20261129_104903_author_slugs'
+    name: '20261129_104903_author_slugs',
+  },
+  {
+    up: migration_20261129_111315_scheduled_jobs.up,
+    down: migration_20261129_111315_scheduled_jobs.down,
+    name: '20261129_111315_scheduled_jobs'
   },
 ];

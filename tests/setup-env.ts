@@ -12,3 +12,6 @@ process.env.DATABASE_URI = `file:${path.join(dir, 'test.db')}`
 process.env.PAYLOAD_SECRET = 'test-secret-that-is-long-enough-0123456789'
 // No Next.js server runs in the tests: cache expiry has nowhere to be delivered.
 process.env.REVALIDATE_URLS = ''
+// Payload starts the job crons on the first REST call (createPayloadRequest asks for them): no
+// test runs jobs behind its own back. A test that wants the app's runner asks startPayload.
+process.env.JOBS_RUNNER = 'none'

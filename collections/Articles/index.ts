@@ -5,6 +5,7 @@ import { ARTICLE_CATEGORIES } from '../../lib/categories'
 import { parisTimezoneField } from '../../lib/time'
 import { slugField } from '../shared/fields'
 import { previewAdmin } from '../shared/preview'
+import { scheduleFields } from '../shared/schedule'
 import { canCreateArticle, canUpdateArticle, canWriteStatus } from './access'
 import { revalidateArticle, revalidateDeletedArticle, stampPublicationDate } from './hooks'
 import { endReviewOnPublish, notifyEditorsOfReview, reviewStateField } from './review'
@@ -14,7 +15,15 @@ export const Articles: CollectionConfig = {
   labels: { singular: 'Article', plural: 'Articles' },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', '_status', 'reviewState', 'authors', 'publishedAt', 'updatedAt'],
+    defaultColumns: [
+      'title',
+      '_status',
+      'reviewState',
+      'scheduledPublishAt',
+      'authors',
+      'publishedAt',
+      'updatedAt',
+    ],
     ...previewAdmin('articles'),
   },
   access: {
@@ -92,6 +101,7 @@ export const Articles: CollectionConfig = {
       options: [],
       access: { create: canWriteStatus, update: canWriteStatus },
     },
+    ...scheduleFields(),
   ],
   hooks: {
     beforeChange: [stampPublicationDate, endReviewOnPublish],

@@ -4,6 +4,7 @@ import { parisTimezoneField } from '../../lib/time'
 import { isEditor, isStaffUser, publishedOrStaff } from '../shared/access'
 import { slugField } from '../shared/fields'
 import { previewAdmin } from '../shared/preview'
+import { scheduleFields } from '../shared/schedule'
 import { revalidateDeletedSeries, revalidateSeries } from './hooks'
 
 export const Series: CollectionConfig = {
@@ -11,7 +12,7 @@ export const Series: CollectionConfig = {
   labels: { singular: 'Série', plural: 'Séries' },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'platform', 'releaseAt', '_status'],
+    defaultColumns: ['title', 'platform', 'releaseAt', '_status', 'scheduledPublishAt'],
     ...previewAdmin('series'),
   },
   access: {
@@ -95,5 +96,6 @@ export const Series: CollectionConfig = {
         },
       ],
     },
+    ...scheduleFields(),
   ],
 }

@@ -31,14 +31,18 @@ let userCount = 0
 
 /**
  * Boots the real Payload on the throw-away SQLite file of this test file: migrations run as at start, nothing is
- * mocked. Call once per test file, in beforeAll, and close() in afterAll.
+ * mocked. Call once per test file, in beforeAll, and close() in afterAll. With `runJobs`, this
+ * process is the app server that runs the jobs queue (JOBS_RUNNER=app): its every-second cron
+ * starts at the first REST call or `getPayload({ cron: true })`, as in the app.
  */
-export async function startPayload(): Promise<TestContext> {
+export async function startPayload({ runJobs = false } = {}): Promise<TestContext> {
   // tests/setup-env.ts chose a fresh database for this file before anything was imported.
   const dir = process.env.KIOSQUE_TEST_DIR
   if (!dir || !process.env.DATABASE_URI?.includes(dir)) {
     throw new Error('Integration tests must run with tests/setup-env.ts (see jest.config.js)')
   }
+  // Read once, when the config below is first imported.
+  if (runJobs) process.env.JOBS_RUNNER = 'app'
   const [{ default: config }, { getPayload, handleEndpoints }, { GRAPHQL_POST }] =
     await Promise.all([
       import('@payload-config'),

@@ -97,4 +97,12 @@ describe('parseEnv', () => {
     expect(dataDirFor('file:/srv/kiosque/site.db')).toBe('/srv/kiosque')
     expect(dataDirFor('mongodb://db:27017/kiosque')).toBe(path.resolve('data'))
   })
+  it('runs the jobs in the app unless told the worker (or nothing) does, and names the choices', () => {
+    expect(parseEnv({ ...base, PAYLOAD_SECRET: 'x'.repeat(32) }).JOBS_RUNNER).toBe('app')
+    expect(parseEnv({ ...base, JOBS_RUNNER: 'worker' }).JOBS_RUNNER).toBe('worker')
+    expect(parseEnv({ ...base, JOBS_RUNNER: 'none' }).JOBS_RUNNER).toBe('none')
+    expect(() => parseEnv({ ...base, JOBS_RUNNER: 'cron' })).toThrow(
+      /JOBS_RUNNER: must be one of app, worker, none/,
+    )
+  })
 })

@@ -28,6 +28,8 @@ async function lockHolder({ holdMs, rounds }: { holdMs: number; rounds: number }
     const client = createClient({ url: process.env.DATABASE_URI })
     client.execute('PRAGMA busy_timeout = 5000').then(async () => {
       for (let i = 0; i < ${rounds}; i++) {
+        // Each transaction takes a new connection, which needs the timeout too.
+        await client.execute('PRAGMA busy_timeout = 5000')
         const tx = await client.transaction('write')
         if (i === 0) console.log('locked')
         await new Promise((r) => setTimeout(r, ${holdMs}))
@@ -127,5 +129,27 @@ describe('SQLite writes while another process keeps taking the write lock', () =
       where: { email: { like: 'contention-' } },
     })
     expect(totalDocs).toBe(30)
+  })
+})
+
+describe('SQLite writes outside a transaction while another process writes', () => {
+  it('wait for the lock too: a job queued after a transaction, while a worker claims jobs', async () => {
+    // A transaction hands its connection over to itself; libsql opens a new one for the next
+    // statement outside any transaction, which needs the busy timeout as well.
+    await ctx.payload.create({
+      collection: 'subscribers',
+      data: { email: 'before-queue@exemple.fr', consentText, status: 'pending' },
+    })
+    const holder = await lockHolder({ holdMs: 300, rounds: 1 })
+    // Payload queues a job with a plain insert, no transaction (what the schedule drawer does).
+    const job = await ctx.payload.jobs.queue({
+      task: 'expireCacheTags',
+      input: { tags: ['articles'] },
+      waitUntil: new Date(Date.now() + 3_600_000),
+    })
+    await holder.done
+    expect(
+      await ctx.payload.count({ collection: 'payload-jobs', where: { id: { equals: job.id } } }),
+    ).toEqual({ totalDocs: 1 })
   })
 })

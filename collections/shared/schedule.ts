@@ -1,0 +1,106 @@
+import type { Field, FieldHook, PayloadRequest } from 'payload'
+
+import { parisDisplayTimezone } from '../../lib/time'
+import { SCHEDULE_PUBLISH_TASK } from '../Jobs/schedule-publish'
+import { isStaffField, isStaffUser, nobodyField } from './access'
+
+export type ScheduleType = 'publish' | 'unpublish'
+
+type ScheduleJob = {
+  waitUntil?: string | null
+  input?: { type?: string | null; doc?: { relationTo?: string; value?: unknown } | null } | null
+}
+
+/** "publish:12" → the earliest pending instant of that kind for that document. */
+export type PendingSchedules = Map<string, string>
+
+const key = (type: ScheduleType, id: unknown) => `${type}:${String(id)}`
+
+/**
+ * The earliest pending publication and unpublication of every document of a collection, from
+ * Payload's jobs queue (the only place schedules live). One query; the documents are matched in
+ * JavaScript, not with a JSON-path query, so it reads the same on SQLite and MongoDB.
+ */
+export async function listPendingSchedules(
+  req: PayloadRequest,
+  collection: string,
+): Promise<PendingSchedules> {
+  const { docs } = await req.payload.find({
+    collection: 'payload-jobs',
+    where: {
+      and: [
+        { taskSlug: { equals: SCHEDULE_PUBLISH_TASK } },
+        { completedAt: { exists: false } },
+        { hasError: { not_equals: true } },
+      ],
+    },
+    pagination: false,
+    depth: 0,
+    select: { input: true, waitUntil: true },
+    overrideAccess: true,
+    req,
+  })
+  const pending: PendingSchedules = new Map()
+  for (const job of docs as ScheduleJob[]) {
+    const doc = job.input?.doc
+    if (!job.waitUntil || doc?.relationTo !== collection || doc.value == null) continue
+    const type: ScheduleType = job.input?.type === 'unpublish' ? 'unpublish' : 'publish'
+    const at = new Date(job.waitUntil).toISOString()
+    const current = pending.get(key(type, doc.value))
+    if (!current || at < current) pending.set(key(type, doc.value), at)
+  }
+  return pending
+}
+
+const CONTEXT_KEY = 'kiosquePendingSchedules'
+
+/** One query per request and collection, however many documents a list shows. */
+function pendingSchedulesOf(req: PayloadRequest, collection: string) {
+  const memo = ((req.context[CONTEXT_KEY] as
+    Record<string, Promise<PendingSchedules>> | undefined) ??= {})
+  memo[collection] ??= listPendingSchedules(req, collection)
+  return memo[collection]
+}
+
+const nextScheduled =
+  (type: ScheduleType): FieldHook =>
+  async ({ collection, overrideAccess, req, siblingData }) => {
+    // Field hooks run before field access is applied: do not even query for readers.
+    if (!overrideAccess && !isStaffUser(req.user)) return undefined
+    const id = (siblingData as { id?: unknown } | undefined)?.id
+    if (!collection || id == null) return null
+    return (await pendingSchedulesOf(req, collection.slug)).get(key(type, id)) ?? null
+  }
+
+const scheduleField = (type: ScheduleType, label: string, description: string): Field => ({
+  name: type === 'publish' ? 'scheduledPublishAt' : 'scheduledUnpublishAt',
+  label,
+  type: 'date',
+  // Computed on read from the jobs queue: always what will really happen, nothing to keep in sync.
+  virtual: true,
+  timezone: parisDisplayTimezone,
+  access: { read: isStaffField, create: nobodyField, update: nobodyField },
+  admin: {
+    position: 'sidebar',
+    readOnly: true,
+    // Styled in app/(payload)/custom.scss: no zone picker nor clear button on a computed date.
+    className: 'computed-date',
+    date: { pickerAppearance: 'dayAndTime', displayFormat: 'd MMM yyyy HH:mm' },
+    description,
+  },
+  hooks: { afterRead: [nextScheduled(type)] },
+})
+
+/**
+ * Read-only "scheduled time" fields for a collection with scheduled publishing: the next pending
+ * publication and unpublication (Paris time), for staff. Set or cancel one with the publish
+ * button's "Programmer" drawer.
+ */
+export const scheduleFields = (): Field[] => [
+  scheduleField(
+    'publish',
+    'Publication programmée',
+    'Heure de Paris. À programmer par « Programmer la publication », sous le bouton « Publier ».',
+  ),
+  scheduleField('unpublish', 'Dépublication programmée', 'Heure de Paris.'),
+]
