@@ -101,7 +101,7 @@ export interface Article {
   id: number;
   title: string;
   /**
-   * Adresse de la page. Laisser vide pour la tirer du titre.
+   * Page address. Leave empty to derive it from the title.
    */
   slug: string;
   standfirst: string;
@@ -129,7 +129,7 @@ export interface Article {
    */
   reviewState?: ('writing' | 'review' | 'changes') | null;
   /**
-   * Remplie automatiquement à la première publication.
+   * Filled in automatically at first publication.
    */
   publishedAt?: string | null;
   publishedAt_tz?: SupportedTimezones;
@@ -154,7 +154,7 @@ export interface Article {
 export interface Media {
   id: number;
   /**
-   * Ce que l'image montre, pour les lecteurs qui ne la voient pas.
+   * What the image shows, for readers who cannot see it.
    */
   alt: string;
   credit?: string | null;
@@ -213,7 +213,7 @@ export interface User {
   name: string;
   bio?: string | null;
   /**
-   * Page publique /auteurs/… Laisser vide pour la tirer du nom.
+   * Public page /auteurs/… Leave empty to derive it from the name.
    */
   slug?: string | null;
   roles: ('admin' | 'editor' | 'journalist')[];
@@ -245,7 +245,7 @@ export interface Series {
   id: number;
   title: string;
   /**
-   * Adresse de la page. Laisser vide pour la tirer du titre.
+   * Page address. Leave empty to derive it from the title.
    */
   slug: string;
   synopsis: string;
@@ -253,7 +253,7 @@ export interface Series {
   productionCompany?: string | null;
   poster?: (number | null) | Media;
   /**
-   * Date et heure de mise en ligne de tous les épisodes (heure de Paris).
+   * Date and time all episodes go online (Paris time).
    */
   releaseAt: string;
   releaseAt_tz: SupportedTimezones;
@@ -291,7 +291,7 @@ export interface AffiliateLink {
   id: number;
   label: string;
   /**
-   * Adresse de la page. Laisser vide pour la tirer du titre.
+   * Page address. Leave empty to derive it from the title.
    */
   slug: string;
   merchant: string;
@@ -310,7 +310,7 @@ export interface AffiliateClick {
   id: number;
   link: number | AffiliateLink;
   /**
-   * Chemin de la page du site où le lien a été suivi.
+   * Path of the site page where the link was followed.
    */
   source?: string | null;
   updatedAt: string;
@@ -803,7 +803,7 @@ export interface SiteSetting {
   publicationName: string;
   tagline?: string | null;
   /**
-   * Carré, au moins 112 × 112 px : les moteurs de recherche le montrent comme éditeur des articles.
+   * Square, at least 112 × 112 px: search engines show it as the articles’ publisher.
    */
   logo?: (number | null) | Media;
   membership: {

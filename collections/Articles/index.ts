@@ -12,7 +12,10 @@ import { endReviewOnPublish, notifyEditorsOfReview, reviewStateField } from './r
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
-  labels: { singular: 'Article', plural: 'Articles' },
+  labels: {
+    singular: { fr: 'Article', en: 'Article' },
+    plural: { fr: 'Articles', en: 'Articles' },
+  },
   admin: {
     useAsTitle: 'title',
     defaultColumns: [
@@ -40,20 +43,31 @@ export const Articles: CollectionConfig = {
   },
   defaultSort: '-publishedAt',
   fields: [
-    { name: 'title', label: 'Titre', type: 'text', required: true, maxLength: 200 },
+    {
+      name: 'title',
+      label: { fr: 'Titre', en: 'Title' },
+      type: 'text',
+      required: true,
+      maxLength: 200,
+    },
     slugField('title'),
     {
       name: 'standfirst',
-      label: 'Chapô',
+      label: { fr: 'Chapô', en: 'Standfirst' },
       type: 'textarea',
       required: true,
       maxLength: 500,
     },
-    { name: 'heroImage', label: "Image d'ouverture", type: 'upload', relationTo: 'media' },
-    { name: 'body', label: 'Texte', type: 'richText', required: true },
+    {
+      name: 'heroImage',
+      label: { fr: "Image d'ouverture", en: 'Hero image' },
+      type: 'upload',
+      relationTo: 'media',
+    },
+    { name: 'body', label: { fr: 'Texte', en: 'Text' }, type: 'richText', required: true },
     {
       name: 'authors',
-      label: 'Auteurs',
+      label: { fr: 'Auteurs', en: 'Authors' },
       type: 'relationship',
       relationTo: 'users',
       hasMany: true,
@@ -63,7 +77,7 @@ export const Articles: CollectionConfig = {
     },
     {
       name: 'category',
-      label: 'Rubrique',
+      label: { fr: 'Rubrique', en: 'Section' },
       type: 'select',
       required: true,
       defaultValue: 'mobilite',
@@ -72,7 +86,7 @@ export const Articles: CollectionConfig = {
     },
     {
       name: 'series',
-      label: 'Série liée',
+      label: { fr: 'Série liée', en: 'Related series' },
       type: 'relationship',
       relationTo: 'series',
       admin: { position: 'sidebar' },
@@ -80,7 +94,7 @@ export const Articles: CollectionConfig = {
     reviewStateField,
     {
       name: 'publishedAt',
-      label: 'Date de publication',
+      label: { fr: 'Date de publication', en: 'Publication date' },
       type: 'date',
       index: true,
       // Optional like the date itself, which the first publication stamps.
@@ -90,7 +104,10 @@ export const Articles: CollectionConfig = {
       admin: {
         position: 'sidebar',
         date: { pickerAppearance: 'dayAndTime', timeIntervals: 1 },
-        description: 'Remplie automatiquement à la première publication.',
+        description: {
+          fr: 'Remplie automatiquement à la première publication.',
+          en: 'Filled in automatically at first publication.',
+        },
       },
     },
     // Payload's own status field, merged with this declaration (its options are kept, arrays

@@ -16,7 +16,7 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 export const Media: CollectionConfig = {
   slug: 'media',
-  labels: { singular: 'Image', plural: 'Images' },
+  labels: { singular: { fr: 'Image', en: 'Image' }, plural: { fr: 'Images', en: 'Images' } },
   access: {
     read: anyone,
     create: isStaff,
@@ -42,12 +42,17 @@ export const Media: CollectionConfig = {
   fields: [
     {
       name: 'alt',
-      label: 'Texte alternatif',
+      label: { fr: 'Texte alternatif', en: 'Alternative text' },
       type: 'text',
       required: true,
       maxLength: 300,
-      admin: { description: "Ce que l'image montre, pour les lecteurs qui ne la voient pas." },
+      admin: {
+        description: {
+          fr: "Ce que l'image montre, pour les lecteurs qui ne la voient pas.",
+          en: 'What the image shows, for readers who cannot see it.',
+        },
+      },
     },
-    { name: 'credit', label: 'Crédit', type: 'text', maxLength: 200 },
+    { name: 'credit', label: { fr: 'Crédit', en: 'Credit' }, type: 'text', maxLength: 200 },
   ],
 }

@@ -22,7 +22,10 @@ const expireBylines = expireOnChange([tags.users])
 
 export const Users: CollectionConfig = {
   slug: 'users',
-  labels: { singular: 'Utilisateur', plural: 'Utilisateurs' },
+  labels: {
+    singular: { fr: 'Utilisateur', en: 'User' },
+    plural: { fr: 'Utilisateurs', en: 'Users' },
+  },
   auth: {
     maxLoginAttempts: 5,
     lockTime: 10 * 60 * 1000,
@@ -57,17 +60,31 @@ export const Users: CollectionConfig = {
     { name: 'sessions', type: 'array', fields: [], access: { read: nobodyField } },
     // Merged into Payload's own e-mail field: readers never see staff addresses.
     { name: 'email', type: 'email', access: { read: isStaffField } },
-    { name: 'name', label: 'Nom affiché', type: 'text', required: true, maxLength: 120 },
-    { name: 'bio', label: 'Courte biographie', type: 'textarea', maxLength: 500 },
+    {
+      name: 'name',
+      label: { fr: 'Nom affiché', en: 'Display name' },
+      type: 'text',
+      required: true,
+      maxLength: 120,
+    },
+    {
+      name: 'bio',
+      label: { fr: 'Courte biographie', en: 'Short biography' },
+      type: 'textarea',
+      maxLength: 500,
+    },
     // The author page's address (/auteurs/<slug>), public like the byline. Optional so that
     // accounts made before it keep saving; the hook fills it from the name on their next save.
     slugField('name', {
-      label: 'Adresse de la page auteur',
+      label: { fr: 'Adresse de la page auteur', en: 'Author page address' },
       required: false,
       hooks: { beforeValidate: [userSlug] },
       admin: {
         position: 'sidebar',
-        description: 'Page publique /auteurs/… Laisser vide pour la tirer du nom.',
+        description: {
+          fr: 'Page publique /auteurs/… Laisser vide pour la tirer du nom.',
+          en: 'Public page /auteurs/… Leave empty to derive it from the name.',
+        },
       },
       validate: (value: unknown) =>
         value === null ||
@@ -77,7 +94,7 @@ export const Users: CollectionConfig = {
     }),
     {
       name: 'roles',
-      label: 'Rôles',
+      label: { fr: 'Rôles', en: 'Roles' },
       type: 'select',
       hasMany: true,
       required: true,
