@@ -101,7 +101,7 @@ export interface Article {
   id: number;
   title: string;
   /**
-   * Adresse de la page. Laisser vide pour la tirer du titre.
+   * Page address. Leave empty to derive it from the title.
    */
   slug: string;
   standfirst: string;
@@ -125,9 +125,14 @@ export interface Article {
   category: 'mobilite' | 'tech' | 'ecrans' | 'energie';
   series?: (number | null) | Series;
   /**
-   * Remplie automatiquement à la première publication.
+   * Set the article to “To review” to hand it to the editors.
+   */
+  reviewState?: ('writing' | 'review' | 'changes') | null;
+  /**
+   * Filled in automatically at first publication.
    */
   publishedAt?: string | null;
+  publishedAt_tz?: SupportedTimezones;
   /**
    * Heure de Paris. À programmer par « Programmer la publication », sous le bouton « Publier ».
    */
@@ -149,7 +154,7 @@ export interface Article {
 export interface Media {
   id: number;
   /**
-   * Ce que l'image montre, pour les lecteurs qui ne la voient pas.
+   * What the image shows, for readers who cannot see it.
    */
   alt: string;
   credit?: string | null;
@@ -181,6 +186,22 @@ export interface Media {
       filesize?: number | null;
       filename?: string | null;
     };
+    fourThree?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    square?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
   };
 }
 /**
@@ -191,6 +212,10 @@ export interface User {
   id: number;
   name: string;
   bio?: string | null;
+  /**
+   * Public page /auteurs/… Leave empty to derive it from the name.
+   */
+  slug?: string | null;
   roles: ('admin' | 'editor' | 'journalist')[];
   updatedAt: string;
   createdAt: string;
@@ -220,7 +245,7 @@ export interface Series {
   id: number;
   title: string;
   /**
-   * Adresse de la page. Laisser vide pour la tirer du titre.
+   * Page address. Leave empty to derive it from the title.
    */
   slug: string;
   synopsis: string;
@@ -228,7 +253,7 @@ export interface Series {
   productionCompany?: string | null;
   poster?: (number | null) | Media;
   /**
-   * Date et heure de mise en ligne de tous les épisodes (heure de Paris).
+   * Date and time all episodes go online (Paris time).
    */
   releaseAt: string;
   releaseAt_tz: SupportedTimezones;
@@ -266,7 +291,7 @@ export interface AffiliateLink {
   id: number;
   label: string;
   /**
-   * Adresse de la page. Laisser vide pour la tirer du titre.
+   * Page address. Leave empty to derive it from the title.
    */
   slug: string;
   merchant: string;
@@ -285,7 +310,7 @@ export interface AffiliateClick {
   id: number;
   link: number | AffiliateLink;
   /**
-   * Chemin de la page du site où le lien a été suivi.
+   * Path of the site page where the link was followed.
    */
   source?: string | null;
   updatedAt: string;
@@ -516,7 +541,9 @@ export interface ArticlesSelect<T extends boolean = true> {
   authors?: T;
   category?: T;
   series?: T;
+  reviewState?: T;
   publishedAt?: T;
+  publishedAt_tz?: T;
   scheduledPublishAt?: T;
   scheduledPublishAt_tz?: T;
   scheduledUnpublishAt?: T;
@@ -624,6 +651,26 @@ export interface MediaSelect<T extends boolean = true> {
               filesize?: T;
               filename?: T;
             };
+        fourThree?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        square?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
       };
 }
 /**
@@ -651,6 +698,7 @@ export interface SubscribersSelect<T extends boolean = true> {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   bio?: T;
+  slug?: T;
   roles?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -754,6 +802,10 @@ export interface SiteSetting {
   id: number;
   publicationName: string;
   tagline?: string | null;
+  /**
+   * Square, at least 112 × 112 px: search engines show it as the articles’ publisher.
+   */
+  logo?: (number | null) | Media;
   membership: {
     offerName: string;
     title: string;
@@ -783,6 +835,7 @@ export interface SiteSetting {
 export interface SiteSettingsSelect<T extends boolean = true> {
   publicationName?: T;
   tagline?: T;
+  logo?: T;
   membership?:
     | T
     | {

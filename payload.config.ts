@@ -22,6 +22,8 @@ import { Series } from './collections/Series'
 import { EXPIRE_TAGS_TASK } from './collections/Series/hooks'
 import { isEditorUser } from './collections/shared/access'
 import { SeriesCardBlock } from './collections/shared/blocks'
+import { withParisDates } from './collections/shared/paris-dates'
+import { GRAPHQL_MAX_COMPLEXITY, MAX_DEPTH, withApiLimits } from './collections/shared/query-limits'
 import { Subscribers } from './collections/Subscribers'
 import { Users } from './collections/Users'
 import { SiteSettings } from './globals/SiteSettings'
@@ -29,7 +31,7 @@ import { isCacheTag } from './lib/cache-tags'
 import { databaseAdapter, databaseKind } from './lib/db'
 import { CALENDAR_PATH } from './lib/editorial-calendar'
 import { emailAdapter } from './lib/email'
-import { env } from './lib/env'
+import { env, trustedOrigins } from './lib/env'
 import { jobsAutoRun, jobsShouldAutoRun } from './lib/jobs-runner'
 import { expireTags } from './lib/revalidate'
 import { NEWSROOM_TIME_ZONE } from './lib/time'
@@ -38,10 +40,20 @@ import { migrations } from './migrations'
 type MigrationList = NonNullable<Parameters<BasePayload['db']['migrate']>[0]>['migrations']
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
-const { DATABASE_URI, PAYLOAD_SECRET } = env()
+const { DATABASE_URI, PAYLOAD_SECRET, SITE_URL } = env()
 
 const config = buildConfig({
   secret: PAYLOAD_SECRET,
+  // Absolute URLs (admin, e-mails) and the only origin whose cookie-authenticated requests count.
+  serverURL: SITE_URL,
+  csrf: trustedOrigins(SITE_URL),
+  maxDepth: MAX_DEPTH,
+  graphQL: {
+    // A query's cost is about one point per field and document; the admin never uses GraphQL.
+    maxComplexity: GRAPHQL_MAX_COMPLEXITY,
+    disableIntrospectionInProduction: true,
+    disablePlaygroundInProduction: true,
+  },
   db: databaseAdapter(DATABASE_URI),
   editor: lexicalEditor({
     features: ({ defaultFeatures }) => [
@@ -52,7 +64,9 @@ const config = buildConfig({
       FixedToolbarFeature(),
     ],
   }),
-  collections: [Articles, Series, AffiliateLinks, AffiliateClicks, Media, Subscribers, Users],
+  collections: [Articles, Series, AffiliateLinks, AffiliateClicks, Media, Subscribers, Users]
+    .map(withApiLimits)
+    .map(withParisDates),
   globals: [SiteSettings],
   admin: {
     user: Users.slug,
@@ -65,6 +79,8 @@ const config = buildConfig({
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Kiosque' },
     components: {
+      // Editors' review queue (journalists: their articles to rework) on the admin home.
+      beforeDashboard: ['/admin/ReviewQueue#ReviewQueue'],
       views: {
         editorialCalendar: {
           Component: '/admin/EditorialCalendarView#EditorialCalendarView',

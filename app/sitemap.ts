@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next'
 
-import { listArticlesForSitemap, listSeriesForSitemap } from '../lib/content'
+import { listArticlesForSitemap, listAuthorsForSitemap, listSeriesForSitemap } from '../lib/content'
 import { sitemapEntries } from '../lib/distribution'
 import { env } from '../lib/env'
 
@@ -8,8 +8,12 @@ import { env } from '../lib/env'
 // would freeze the build's SITE_URL.
 export const dynamic = 'force-dynamic'
 
-/** /sitemap.xml: the home page, every published article and series. */
+/** /sitemap.xml: the home page, every published article and series, their authors' pages. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const [articles, series] = await Promise.all([listArticlesForSitemap(), listSeriesForSitemap()])
-  return sitemapEntries(articles, series, env().SITE_URL)
+  const [articles, series, authors] = await Promise.all([
+    listArticlesForSitemap(),
+    listSeriesForSitemap(),
+    listAuthorsForSitemap(),
+  ])
+  return sitemapEntries(articles, series, authors, env().SITE_URL)
 }

@@ -14,38 +14,76 @@ function validateLinkTarget(value: unknown): true | string {
 
 export const SiteSettings: GlobalConfig = {
   slug: 'site-settings',
-  label: 'Réglages du site',
+  label: { fr: 'Réglages du site', en: 'Site settings' },
   access: { read: anyone, update: isEditor },
   hooks: { afterChange: [expireGlobalOnChange([tags.settings])] },
   fields: [
     {
       name: 'publicationName',
-      label: 'Nom de la publication',
+      label: { fr: 'Nom de la publication', en: 'Publication name' },
       type: 'text',
       required: true,
       maxLength: 80,
     },
-    { name: 'tagline', label: 'Signature', type: 'text', maxLength: 200 },
+    { name: 'tagline', label: { fr: 'Signature', en: 'Tagline' }, type: 'text', maxLength: 200 },
+    {
+      name: 'logo',
+      label: { fr: 'Logo', en: 'Logo' },
+      type: 'upload',
+      relationTo: 'media',
+      admin: {
+        description: {
+          fr: 'Carré, au moins 112 × 112 px : les moteurs de recherche le montrent comme éditeur des articles.',
+          en: 'Square, at least 112 × 112 px: search engines show it as the articles’ publisher.',
+        },
+      },
+    },
     {
       name: 'membership',
-      label: 'Appel à l’adhésion',
+      label: { fr: 'Appel à l’adhésion', en: 'Membership appeal' },
       type: 'group',
       fields: [
-        { name: 'offerName', label: "Nom de l'offre", type: 'text', required: true, maxLength: 60 },
-        { name: 'title', label: 'Titre', type: 'text', required: true, maxLength: 200 },
+        {
+          name: 'offerName',
+          label: { fr: "Nom de l'offre", en: 'Offer name' },
+          type: 'text',
+          required: true,
+          maxLength: 60,
+        },
+        {
+          name: 'title',
+          label: { fr: 'Titre', en: 'Title' },
+          type: 'text',
+          required: true,
+          maxLength: 200,
+        },
         {
           name: 'reasons',
-          label: 'Raisons (exactement trois)',
+          label: { fr: 'Raisons (exactement trois)', en: 'Reasons (exactly three)' },
           type: 'array',
           required: true,
           minRows: 3,
           maxRows: 3,
-          fields: [{ name: 'text', label: 'Raison', type: 'text', required: true, maxLength: 300 }],
+          fields: [
+            {
+              name: 'text',
+              label: { fr: 'Raison', en: 'Reason' },
+              type: 'text',
+              required: true,
+              maxLength: 300,
+            },
+          ],
         },
-        { name: 'buttonLabel', label: 'Bouton', type: 'text', required: true, maxLength: 60 },
+        {
+          name: 'buttonLabel',
+          label: { fr: 'Bouton', en: 'Button' },
+          type: 'text',
+          required: true,
+          maxLength: 60,
+        },
         {
           name: 'buttonUrl',
-          label: 'Lien du bouton',
+          label: { fr: 'Lien du bouton', en: 'Button link' },
           type: 'text',
           required: true,
           maxLength: 500,
@@ -55,22 +93,40 @@ export const SiteSettings: GlobalConfig = {
     },
     {
       name: 'newsletter',
-      label: 'Lettre d’information',
+      label: { fr: 'Lettre d’information', en: 'Newsletter' },
       type: 'group',
       fields: [
-        { name: 'name', label: 'Nom de la lettre', type: 'text', required: true, maxLength: 80 },
-        { name: 'pitch', label: 'Accroche', type: 'textarea', required: true, maxLength: 500 },
+        {
+          name: 'name',
+          label: { fr: 'Nom de la lettre', en: 'Newsletter name' },
+          type: 'text',
+          required: true,
+          maxLength: 80,
+        },
+        {
+          name: 'pitch',
+          label: { fr: 'Accroche', en: 'Pitch' },
+          type: 'textarea',
+          required: true,
+          maxLength: 500,
+        },
       ],
     },
     {
       name: 'affiliateDisclosure',
-      label: 'Mention des liens d’affiliation',
+      label: { fr: 'Mention des liens d’affiliation', en: 'Affiliate link disclosure' },
       type: 'group',
       fields: [
-        { name: 'text', label: 'Texte', type: 'textarea', required: true, maxLength: 500 },
+        {
+          name: 'text',
+          label: { fr: 'Texte', en: 'Text' },
+          type: 'textarea',
+          required: true,
+          maxLength: 500,
+        },
         {
           name: 'explanationUrl',
-          label: "Page d'explication",
+          label: { fr: "Page d'explication", en: 'Explanation page' },
           type: 'text',
           required: true,
           maxLength: 500,
@@ -80,7 +136,7 @@ export const SiteSettings: GlobalConfig = {
     },
     {
       name: 'meterEnabled',
-      label: 'Afficher le compteur de lecture',
+      label: { fr: 'Afficher le compteur de lecture', en: 'Show the reading meter' },
       type: 'checkbox',
       defaultValue: true,
     },

@@ -1,9 +1,12 @@
 /**
  * Every query the reader site makes. Each one goes through Payload's access control as an
  * anonymous reader (`overrideAccess: false`, no user), so nothing unpublished can leak, and
- * narrows the result to the view types the components render.
+ * narrows the result to the view types the components render. The preview queries
+ * (`get…Preview`) read drafts as the logged-in staff member, with their access rules, and are
+ * never cached.
  */
 import { unstable_cache } from 'next/cache'
+import type { TypedUser } from 'payload'
 import { cache } from 'react'
 
 import type { Article, Media, Series, SiteSetting, User } from '../payload-types'
@@ -15,12 +18,15 @@ import type {
   AffiliateLinkView,
   ArticleSummaryView,
   ArticleView,
+  AuthorPageView,
   AuthorView,
+  DocId,
   ImageView,
   SeriesCardView,
   SeriesView,
   SiteSettingsView,
 } from './views'
+import { sitePath } from './routes'
 import { isSlug } from './slug'
 
 const asReader = { overrideAccess: false, draft: false } as const
@@ -59,7 +65,18 @@ function imageView(media: unknown, size?: 'card' | 'hero'): ImageView | null {
   const width = sized?.width ?? m.width
   const height = sized?.height ?? m.height
   if (!url || !width || !height) return null
-  return { url, alt: m.alt ?? '', width, height }
+  return { url: sitePath(url), alt: m.alt ?? '', width, height }
+}
+
+const SHARE_SIZES = ['hero', 'fourThree', 'square'] as const
+
+/** The crops search engines ask for (16:9, 4:3, 1:1), as site paths; those missing are left out. */
+function shareImages(media: unknown): string[] {
+  if (!media || typeof media !== 'object') return []
+  const sizes = (media as Media).sizes
+  return SHARE_SIZES.map((size) => sizes?.[size]?.url)
+    .filter((url): url is string => typeof url === 'string' && url.length > 0)
+    .map((url) => sitePath(url))
 }
 
 function affiliateView(doc: unknown): AffiliateLinkView | null {
@@ -72,7 +89,7 @@ function affiliateView(doc: unknown): AffiliateLinkView | null {
 function authorView(user: unknown): AuthorView | null {
   if (!user || typeof user !== 'object') return null
   const u = user as User
-  return { id: u.id, name: u.name, bio: u.bio ?? null }
+  return { id: u.id, name: u.name, bio: u.bio ?? null, slug: isSlug(u.slug) ? u.slug : null }
 }
 
 function seriesView(series: Series): SeriesView {
@@ -140,6 +157,7 @@ function seriesCardView(series: unknown): SeriesCardView | null {
 const DEFAULT_SETTINGS: SiteSettingsView = {
   publicationName: 'Kiosque',
   tagline: null,
+  logo: null,
   membership: { offerName: '', title: '', reasons: [], buttonLabel: '', buttonUrl: '/' },
   newsletter: { name: '', pitch: '' },
   affiliateDisclosure: { text: '', explanationUrl: '/' },
@@ -148,17 +166,19 @@ const DEFAULT_SETTINGS: SiteSettingsView = {
 
 export const getSiteSettings = readerQuery(
   'site-settings',
-  () => [tags.settings],
+  () => [tags.settings, tags.media],
   async (): Promise<SiteSettingsView> => {
     const payload = await getPayloadClient()
     const s: SiteSetting = await payload.findGlobal({
       slug: 'site-settings',
-      depth: 0,
+      depth: 1,
+      populate: { media: MEDIA_FIELDS },
       ...asReader,
     })
     return {
       publicationName: s.publicationName || DEFAULT_SETTINGS.publicationName,
       tagline: s.tagline ?? null,
+      logo: imageView(s.logo),
       membership: {
         offerName: s.membership?.offerName ?? '',
         title: s.membership?.title ?? '',
@@ -200,60 +220,73 @@ export const listLatestArticles = readerQuery(
       populate: { media: MEDIA_FIELDS },
     })
     return {
-      articles: result.docs.map((doc) => ({
-        title: doc.title,
-        slug: doc.slug,
-        standfirst: doc.standfirst,
-        publishedAt: doc.publishedAt ?? null,
-        image: imageView(doc.heroImage, 'card'),
-      })),
+      articles: result.docs.map(articleSummary),
       page: result.page ?? page,
       totalPages: result.totalPages,
     }
   },
 )
 
+/** How a query reads: as an anonymous reader (published only) or as a staff member's preview. */
+type ReadAs = typeof asReader | { overrideAccess: false; draft: true; user: TypedUser }
+
+/** The latest draft, as `user` may see it (their access rules apply). */
+const asPreview = (user: TypedUser) => ({ overrideAccess: false, draft: true, user }) as const
+
+async function findArticle(slug: string, readAs: ReadAs): Promise<ArticleView | null> {
+  if (!isSlug(slug)) return null
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({
+    collection: 'articles',
+    ...readAs,
+    where: { slug: { equals: slug } },
+    limit: 1,
+    // 2: the series (field and body blocks), then their posters and trial offers.
+    depth: 2,
+    populate: {
+      users: { name: true, bio: true, slug: true },
+      series: SERIES_CARD_FIELDS,
+      'affiliate-links': { slug: true, label: true, merchant: true },
+      media: MEDIA_FIELDS,
+    },
+  })
+  const doc: Article | undefined = docs[0]
+  if (!doc) return null
+  const series = doc.series && typeof doc.series === 'object' ? doc.series : null
+  return {
+    title: doc.title,
+    slug: doc.slug,
+    standfirst: doc.standfirst,
+    publishedAt: doc.publishedAt ?? null,
+    updatedAt: doc.updatedAt,
+    category: doc.category,
+    image: imageView(doc.heroImage, 'hero'),
+    authors: doc.authors.map(authorView).filter((a): a is AuthorView => a !== null),
+    body: mapSeriesCards(doc.body, seriesCardView) as ArticleView['body'],
+    readingMinutes: readingMinutes(countWords(doc.body)),
+    series: seriesCardView(series),
+    // The series card below the article links its trial offer too.
+    affiliateLinks: collectAffiliateRefs(doc.body, [series?.trialOffer])
+      .map((ref) => affiliateView(ref.doc))
+      .filter((link): link is AffiliateLinkView => link !== null),
+    shareImages: shareImages(doc.heroImage),
+  }
+}
+
 export const getArticle = readerQuery(
   'article',
   (slug: string) => [tags.article(slug), tags.series, tags.affiliateLinks, tags.media, tags.users],
-  async (slug: string): Promise<ArticleView | null> => {
-    if (!isSlug(slug)) return null
-    const payload = await getPayloadClient()
-    const { docs } = await payload.find({
-      collection: 'articles',
-      ...asReader,
-      where: { slug: { equals: slug } },
-      limit: 1,
-      // 2: the series (field and body blocks), then their posters and trial offers.
-      depth: 2,
-      populate: {
-        users: { name: true, bio: true },
-        series: SERIES_CARD_FIELDS,
-        'affiliate-links': { slug: true, label: true, merchant: true },
-        media: MEDIA_FIELDS,
-      },
-    })
-    const doc: Article | undefined = docs[0]
-    if (!doc) return null
-    const series = doc.series && typeof doc.series === 'object' ? doc.series : null
-    return {
-      title: doc.title,
-      slug: doc.slug,
-      standfirst: doc.standfirst,
-      publishedAt: doc.publishedAt ?? null,
-      updatedAt: doc.updatedAt,
-      category: doc.category,
-      image: imageView(doc.heroImage, 'hero'),
-      authors: doc.authors.map(authorView).filter((a): a is AuthorView => a !== null),
-      body: mapSeriesCards(doc.body, seriesCardView) as ArticleView['body'],
-      readingMinutes: readingMinutes(countWords(doc.body)),
-      series: seriesCardView(series),
-      // The series card below the article links its trial offer too.
-      affiliateLinks: collectAffiliateRefs(doc.body, [series?.trialOffer])
-        .map((ref) => affiliateView(ref.doc))
-        .filter((link): link is AffiliateLinkView => link !== null),
-    }
-  },
+  (slug: string) => findArticle(slug, asReader),
+)
+
+/**
+ * The latest draft of an article for a staff member's preview (draft mode). Never cached: it
+ * bypasses `unstable_cache`, so a preview cannot put a draft in the public cache. Deduplicated
+ * within the request only.
+ */
+export const getArticlePreview = cache(
+  (slug: string, user: TypedUser): Promise<ArticleView | null> =>
+    findArticle(slug, asPreview(user)),
 )
 
 /** The series to highlight on the home page: the most recently released (or announced) one. */
@@ -278,25 +311,88 @@ export const getFeaturedSeries = readerQuery(
   },
 )
 
+async function findSeries(slug: string, readAs: ReadAs): Promise<SeriesView | null> {
+  if (!isSlug(slug)) return null
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({
+    collection: 'series',
+    ...readAs,
+    where: { slug: { equals: slug } },
+    limit: 1,
+    depth: 1,
+    populate: {
+      media: MEDIA_FIELDS,
+      'affiliate-links': { slug: true, label: true, merchant: true },
+    },
+  })
+  const doc: Series | undefined = docs[0]
+  return doc ? seriesView(doc) : null
+}
+
 export const getSeries = readerQuery(
   'series',
   (slug: string) => [tags.seriesPage(slug), tags.series, tags.affiliateLinks, tags.media],
-  async (slug: string): Promise<SeriesView | null> => {
-    if (!isSlug(slug)) return null
+  (slug: string) => findSeries(slug, asReader),
+)
+
+/** The latest draft of a series for a staff member's preview: never cached, like getArticlePreview. */
+export const getSeriesPreview = cache((slug: string, user: TypedUser): Promise<SeriesView | null> =>
+  findSeries(slug, asPreview(user)),
+)
+
+// Authors
+
+const articleSummary = (
+  doc: Pick<Article, 'title' | 'slug' | 'standfirst' | 'publishedAt' | 'heroImage'>,
+): ArticleSummaryView => ({
+  title: doc.title,
+  slug: doc.slug,
+  standfirst: doc.standfirst,
+  publishedAt: doc.publishedAt ?? null,
+  image: imageView(doc.heroImage, 'card'),
+})
+
+/**
+ * An author page: the user with this slug and one page of the published articles they signed.
+ * Null for a bad or unknown slug, for a page past the last, and for an account that signed no
+ * published article (staff who never wrote for readers get no public page).
+ */
+export const getAuthorPage = readerQuery(
+  'author',
+  (_slug: string, _page: number) => [tags.articles, tags.users, tags.media],
+  async (slug: string, page: number): Promise<AuthorPageView | null> => {
+    if (!isSlug(slug) || !Number.isInteger(page) || page < 1) return null
     const payload = await getPayloadClient()
-    const { docs } = await payload.find({
-      collection: 'series',
+    const { docs: users } = await payload.find({
+      collection: 'users',
       ...asReader,
       where: { slug: { equals: slug } },
       limit: 1,
-      depth: 1,
-      populate: {
-        media: MEDIA_FIELDS,
-        'affiliate-links': { slug: true, label: true, merchant: true },
-      },
+      depth: 0,
+      select: { name: true, bio: true, slug: true },
     })
-    const doc: Series | undefined = docs[0]
-    return doc ? seriesView(doc) : null
+    const user = users[0]
+    if (!user) return null
+    const result = await payload.find({
+      collection: 'articles',
+      ...asReader,
+      where: { authors: { in: [user.id] } },
+      depth: 1,
+      page,
+      limit: ARTICLES_PER_PAGE,
+      sort: '-publishedAt',
+      select: { title: true, slug: true, standfirst: true, publishedAt: true, heroImage: true },
+      populate: { media: MEDIA_FIELDS },
+    })
+    if (result.docs.length === 0) return null
+    return {
+      name: user.name,
+      slug,
+      bio: user.bio ?? null,
+      articles: result.docs.map(articleSummary),
+      page: result.page ?? page,
+      totalPages: result.totalPages,
+    }
   },
 )
 
@@ -331,7 +427,7 @@ function feedImageView(media: unknown): FeedImageView | null {
   if (!media || typeof media !== 'object') return null
   const m = media as Media
   if (!m.url) return null
-  return { url: m.url, type: m.mimeType ?? null, length: m.filesize ?? null }
+  return { url: sitePath(m.url), type: m.mimeType ?? null, length: m.filesize ?? null }
 }
 
 export const listFeedArticles = readerQuery(
@@ -403,6 +499,49 @@ export const listSeriesForSitemap = readerQuery(
       select: { slug: true, updatedAt: true },
     })
     return docs.map((doc) => ({ slug: doc.slug, updatedAt: doc.updatedAt }))
+  },
+)
+
+/**
+ * The authors who signed at least one published article, with the last modification of those
+ * articles (what their page lists). Accounts without a slug have no page and are left out.
+ */
+export const listAuthorsForSitemap = readerQuery(
+  'sitemap-authors',
+  () => [tags.articles, tags.users],
+  async (): Promise<SitemapEntryView[]> => {
+    const payload = await getPayloadClient()
+    const { docs } = await payload.find({
+      collection: 'articles',
+      ...asReader,
+      depth: 0,
+      limit: SITEMAP_LIMIT,
+      select: { authors: true, updatedAt: true },
+    })
+    const latest = new Map<string, { id: DocId; updatedAt: string }>()
+    for (const doc of docs) {
+      for (const author of doc.authors) {
+        const id = typeof author === 'object' ? author.id : author
+        const seen = latest.get(String(id))
+        if (!seen || seen.updatedAt < doc.updatedAt) {
+          latest.set(String(id), { id, updatedAt: doc.updatedAt })
+        }
+      }
+    }
+    if (latest.size === 0) return []
+    const { docs: users } = await payload.find({
+      collection: 'users',
+      ...asReader,
+      where: { id: { in: [...latest.values()].map((a) => a.id) } },
+      depth: 0,
+      limit: latest.size,
+      sort: 'name',
+      select: { slug: true },
+    })
+    return users.flatMap((user) => {
+      const updatedAt = latest.get(String(user.id))?.updatedAt
+      return isSlug(user.slug) && updatedAt ? [{ slug: user.slug, updatedAt }] : []
+    })
   },
 )
 

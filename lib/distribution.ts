@@ -52,10 +52,14 @@ export function rssFeed(articles: FeedArticleView[], channel: Channel): string {
   return feed.rss2()
 }
 
-/** The sitemap entries: the home page, every published article and series. */
+/**
+ * The sitemap entries: the home page, every published article and series, and the page of
+ * every author of a published article.
+ */
 export function sitemapEntries(
   articles: SitemapEntryView[],
   series: SitemapEntryView[],
+  authors: SitemapEntryView[],
   siteUrl: string,
 ): { url: string; lastModified?: string }[] {
   return [
@@ -74,6 +78,11 @@ export function sitemapEntries(
     ...series.map((s) => ({
       url: absoluteUrl(hrefFor({ collection: 'series', slug: s.slug }), siteUrl),
       lastModified: s.updatedAt,
+    })),
+    // An author page changes with the latest change to one of the articles it lists.
+    ...authors.map((a) => ({
+      url: absoluteUrl(hrefFor({ collection: 'users', slug: a.slug }), siteUrl),
+      lastModified: a.updatedAt,
     })),
   ]
 }

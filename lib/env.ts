@@ -26,8 +26,8 @@ export const envSchema = z.object({
     .optional(),
   SITE_URL: z
     .url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' })
-    .default('http://localhost:3000')
-    .transform((url) => url.replace(/\/+$/, '')),
+    .optional()
+    .transform((url) => url?.replace(/\/+$/, '')),
   SEED_PASSWORD: z.string().min(8, 'must be at least 8 characters long').optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   REVALIDATE_URLS: z
@@ -59,8 +59,10 @@ export const envSchema = z.object({
     .default('app'),
 })
 
-export type Env = Omit<z.infer<typeof envSchema>, 'PAYLOAD_SECRET'> & {
+export type Env = Omit<z.infer<typeof envSchema>, 'PAYLOAD_SECRET' | 'SITE_URL'> & {
   PAYLOAD_SECRET: string
+  /** The public origin (and path prefix, if any) of the site, without a trailing slash. */
+  SITE_URL: string
   /** Where this instance keeps its files: beside the SQLite database, or ./data with MongoDB. */
   DATA_DIR: string
 }
@@ -79,6 +81,26 @@ function developmentSecret(dataDir: string): string {
   const secret = randomBytes(32).toString('hex')
   writeFileSync(file, secret, { mode: 0o600 })
   return secret
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/**
+ * The origins whose cookie-authenticated requests Payload accepts (its `csrf` list): the site's
+ * own, and on a loopback site the same port under every loopback name, so that
+ * http://127.0.0.1:3000 works as well as http://localhost:3000 on a developer's machine.
+ */
+export function trustedOrigins(siteUrl: string): string[] {
+  const url = new URL(siteUrl)
+  if (!LOOPBACK_HOSTS.has(url.hostname)) return [url.origin]
+  return [...LOOPBACK_HOSTS].map(
+    (host) => `${url.protocol}//${host}${url.port ? `:${url.port}` : ''}`,
+  )
+}
+
+function isSecureOrLoopback(url: string): boolean {
+  const { protocol, hostname } = new URL(url)
+  return protocol === 'https:' || LOOPBACK_HOSTS.has(hostname)
 }
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -104,7 +126,19 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       ? 'build-phase-placeholder-secret-never-served'
       : developmentSecret(dataDirFor(env.DATABASE_URI))
   }
-  return { ...env, PAYLOAD_SECRET: secret, DATA_DIR: dataDirFor(env.DATABASE_URI) }
+  const siteUrl = env.SITE_URL ?? `http://localhost:${env.PORT}`
+  // Login cookies are `Secure` on https only: a public production site must be served over https.
+  if (isProduction && !isBuildPhase && !isSecureOrLoopback(siteUrl)) {
+    throw new Error(
+      `Invalid environment:\n  - SITE_URL: must be an https URL in production (got ${siteUrl}); plain http is accepted for localhost and 127.0.0.1 only`,
+    )
+  }
+  return {
+    ...env,
+    SITE_URL: siteUrl,
+    PAYLOAD_SECRET: secret,
+    DATA_DIR: dataDirFor(env.DATABASE_URI),
+  }
 }
 
 let cached: Env | undefined

@@ -12,3 +12,6 @@ export function alternatesFor(canonical?: string): Metadata['alternates'] {
 
 export const siteOpenGraph = (publicationName: string) =>
   ({ siteName: publicationName, locale: 'fr_FR' }) as const
+
+/** A preview is for the newsroom: search engines must not keep it even if they reach it. */
+export const PREVIEW_ROBOTS = { index: false, follow: false } as const satisfies Metadata['robots']

@@ -1,16 +1,27 @@
 /**
  * Structured data (JSON-LD) for search engines, typed with schema-dts: NewsArticle and its
- * breadcrumb for an article, TVSeries with its TVEpisodes for a series.
+ * breadcrumb for an article, TVSeries with its TVEpisodes for a series, Person for an author.
  */
-import type { BreadcrumbList, NewsArticle, TVSeries, WithContext } from 'schema-dts'
+import type { BreadcrumbList, NewsArticle, Person, TVSeries, WithContext } from 'schema-dts'
 
 import { isoDuration, isoWithParisOffset } from './format'
 import { absoluteUrl, hrefFor } from './routes'
-import type { ArticleView, SeriesView, SiteSettingsView } from './views'
+import type { ArticleView, AuthorPageView, AuthorView, SeriesView, SiteSettingsView } from './views'
 
 /** Stored media may already be absolute (a storage adapter's CDN); site paths are made so. */
 const mediaUrl = (url: string, siteUrl: string) =>
   /^https?:\/\//.test(url) ? url : absoluteUrl(url, siteUrl)
+
+/** An author as an article names them: with the URL of their page when they have one. */
+function authorRef(author: AuthorView, siteUrl: string) {
+  return {
+    '@type': 'Person' as const,
+    name: author.name,
+    ...(author.slug
+      ? { url: absoluteUrl(hrefFor({ collection: 'users', slug: author.slug }), siteUrl) }
+      : {}),
+  }
+}
 
 export function articleJsonLd(
   article: ArticleView,
@@ -26,11 +37,29 @@ export function articleJsonLd(
     url,
     mainEntityOfPage: url,
     inLanguage: 'fr-FR',
-    ...(article.image ? { image: [mediaUrl(article.image.url, siteUrl)] } : {}),
+    ...(article.shareImages.length > 0
+      ? { image: article.shareImages.map((image) => mediaUrl(image, siteUrl)) }
+      : article.image
+        ? { image: [mediaUrl(article.image.url, siteUrl)] }
+        : {}),
     ...(article.publishedAt ? { datePublished: isoWithParisOffset(article.publishedAt) } : {}),
     dateModified: isoWithParisOffset(article.updatedAt),
-    author: article.authors.map((author) => ({ '@type': 'Person' as const, name: author.name })),
-    publisher: { '@type': 'Organization', name: settings.publicationName, url: siteUrl },
+    author: article.authors.map((author) => authorRef(author, siteUrl)),
+    publisher: {
+      '@type': 'Organization',
+      name: settings.publicationName,
+      url: siteUrl,
+      ...(settings.logo
+        ? {
+            logo: {
+              '@type': 'ImageObject' as const,
+              url: mediaUrl(settings.logo.url, siteUrl),
+              width: { '@type': 'QuantitativeValue' as const, value: settings.logo.width },
+              height: { '@type': 'QuantitativeValue' as const, value: settings.logo.height },
+            },
+          }
+        : {}),
+    },
     isAccessibleForFree: true,
     ...(article.series
       ? {
@@ -59,6 +88,43 @@ export function articleBreadcrumbJsonLd(
         position: 2,
         name: article.title,
         item: absoluteUrl(hrefFor({ collection: 'articles', slug: article.slug }), siteUrl),
+      },
+    ],
+  }
+}
+
+export function authorJsonLd(
+  author: AuthorPageView,
+  settings: SiteSettingsView,
+  siteUrl: string,
+): WithContext<Person> {
+  const url = absoluteUrl(hrefFor({ collection: 'users', slug: author.slug }), siteUrl)
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Person',
+    name: author.name,
+    url,
+    mainEntityOfPage: url,
+    ...(author.bio ? { description: author.bio } : {}),
+    worksFor: { '@type': 'Organization', name: settings.publicationName, url: siteUrl },
+  }
+}
+
+export function authorBreadcrumbJsonLd(
+  author: AuthorPageView,
+  settings: SiteSettingsView,
+  siteUrl: string,
+): WithContext<BreadcrumbList> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: [
+      { '@type': 'ListItem', position: 1, name: settings.publicationName, item: `${siteUrl}/` },
+      {
+        '@type': 'ListItem',
+        position: 2,
+        name: author.name,
+        item: absoluteUrl(hrefFor({ collection: 'users', slug: author.slug }), siteUrl),
       },
     ],
   }

@@ -13,7 +13,8 @@ export type ImageView = {
   height: number
 }
 
-export type AuthorView = { id: DocId; name: string; bio: string | null }
+/** A byline's author; `slug` is null for an account that has no author page address yet. */
+export type AuthorView = { id: DocId; name: string; bio: string | null; slug: string | null }
 
 export type AffiliateLinkView = { slug: string; label: string; merchant: string }
 
@@ -55,6 +56,16 @@ export type ArticleSummaryView = {
   image: ImageView | null
 }
 
+/** An author page: the person and one page of their published articles, newest first. */
+export type AuthorPageView = {
+  name: string
+  slug: string
+  bio: string | null
+  articles: ArticleSummaryView[]
+  page: number
+  totalPages: number
+}
+
 export type ArticleView = ArticleSummaryView & {
   /** Estimated reading time of the body, in minutes. */
   readingMinutes: number
@@ -66,11 +77,14 @@ export type ArticleView = ArticleSummaryView & {
   series: SeriesCardView | null
   /** The live affiliate offers the page links (body, series cards): one means a disclosure. */
   affiliateLinks: AffiliateLinkView[]
+  /** Site paths of the hero cropped 16:9, 4:3 and 1:1, for search engines. */
+  shareImages: string[]
 }
 
 export type SiteSettingsView = {
   publicationName: string
   tagline: string | null
+  logo: ImageView | null
   membership: {
     offerName: string
     title: string

@@ -1,7 +1,9 @@
 import * as migration_20261129_072209_initial from './20261129_072209_initial';
 import * as migration_20261129_074942_newsletter_double_opt_in from './20261129_074942_newsletter_double_opt_in';
 import * as migration_20261129_080518_affiliate_clicks from './20261129_080518_affiliate_clicks';
-import * as migration_20261129_100333_jobs_run_claim from './20261129_100333_jobs_run_claim';
+import * as migration_20261129_103926_editorial_workflow from './20261129_103926_editorial_workflow';
+import * as migration_20261129_104903_author_slugs from './20261129_104903_author_slugs';
+import * as migration_20261129_111315_scheduled_jobs from './20261129_111315_scheduled_jobs';
 
 export const migrations = [
   {
@@ -20,8 +22,18 @@ export const migrations = [
     name: '20261129_080518_affiliate_clicks',
   },
   {
-    up: migration_20261129_100333_jobs_run_claim.up,
-    down: migration_20261129_100333_jobs_run_claim.down,
-    name: '20261129_100333_jobs_run_claim'
+    up: migration_20261129_103926_editorial_workflow.up,
+    down: migration_20261129_103926_editorial_workflow.down,
+    name: '20261129_103926_editorial_workflow',
+  },
+  {
+    up: migration_20261129_104903_author_slugs.up,
+    down: migration_20261129_104903_author_slugs.down,
+    name: '20261129_104903_author_slugs',
+  },
+  {
+    up: migration_20261129_111315_scheduled_jobs.up,
+    down: migration_20261129_111315_scheduled_jobs.down,
+    name: '20261129_111315_scheduled_jobs'
   },
 ];

@@ -6,16 +6,23 @@ import type { DocId } from '../lib/views'
 import { affiliateLink, doc, h2, italic, link, p, seriesCard } from './lexical'
 
 export const DEMO_USERS = [
-  { email: 'admin@kiosque.test', name: 'Alexandra Martin', roles: ['admin'] },
+  {
+    email: 'admin@kiosque.test',
+    name: 'Alexandra Martin',
+    slug: 'alexandra-martin',
+    roles: ['admin'],
+  },
   {
     email: 'editor@kiosque.test',
     name: 'Claire Dubois',
+    slug: 'claire-dubois',
     roles: ['editor'],
     bio: 'Rédactrice en chef de Rouages.',
   },
   {
     email: 'journalist@kiosque.test',
     name: 'Julien Moreau',
+    slug: 'julien-moreau',
     roles: ['journalist'],
     bio: 'Journaliste, il suit l’industrie automobile et les écrans.',
   },

@@ -49,6 +49,24 @@ export function heroSvg(): Buffer {
   )
 }
 
+/** The publication's mark: a cog (a "rouage") around a road, square, for search engines. */
+export function logoSvg(): Buffer {
+  const size = 512
+  const teeth = Array.from({ length: 10 }, (_, i) => {
+    const angle = i * 36
+    return `<rect x="236" y="52" width="40" height="70" rx="6" fill="#b3261e" transform="rotate(${angle} 256 256)"/>`
+  }).join('')
+  return svg(
+    size,
+    size,
+    `<rect width="${size}" height="${size}" fill="#ffffff"/>
+    ${teeth}
+    <circle cx="256" cy="256" r="160" fill="#b3261e"/>
+    <circle cx="256" cy="256" r="104" fill="#1d2430"/>
+    <polygon points="256,168 226,344 286,344" fill="#f2b134"/>`,
+  )
+}
+
 export async function png(source: Buffer): Promise<Buffer> {
   return sharp(source).png({ compressionLevel: 9 }).toBuffer()
 }

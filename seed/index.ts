@@ -4,7 +4,7 @@ import { DEV_SEED_PASSWORD, env } from '../lib/env'
 import type { User } from '../payload-types'
 import type { DocId } from '../lib/views'
 import { ARTICLES, DEMO_USERS, SERIES, SETTINGS, TRIAL_OFFER } from './content'
-import { heroSvg, png, posterSvg } from './images'
+import { heroSvg, logoSvg, png, posterSvg } from './images'
 
 /** The seed is trusted server code: it writes past access control, and says so. */
 const trusted = { overrideAccess: true } as const
@@ -97,6 +97,13 @@ export async function seedDemoContent(payload: Payload, options: { password: str
     heroSvg(),
   )
 
+  const logo = await upsertImage(
+    payload,
+    'rouages-logo.png',
+    'Logo de Rouages : un rouage rouge autour d’une route jaune.',
+    logoSvg(),
+  )
+
   const offerId = await idBySlug(payload, 'affiliate-links', TRIAL_OFFER.slug)
   const offer = offerId
     ? await payload.update({
@@ -143,7 +150,11 @@ export async function seedDemoContent(payload: Payload, options: { password: str
     }
   }
 
-  await payload.updateGlobal({ slug: 'site-settings', data: SETTINGS, ...trusted })
+  await payload.updateGlobal({
+    slug: 'site-settings',
+    data: { ...SETTINGS, logo: logo.id },
+    ...trusted,
+  })
   payload.logger.info('Demo content ready.')
 }
 

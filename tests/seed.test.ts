@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
-import { getArticle, getSeries, getSiteSettings, listLatestArticles } from '../lib/content'
+import {
+  getArticle,
+  getAuthorPage,
+  getSeries,
+  getSiteSettings,
+  listLatestArticles,
+} from '../lib/content'
 import type { SeriesCardView } from '../lib/views'
 import { seedDemoContent } from '../seed'
 import { ARTICLES } from '../seed/content'
@@ -27,7 +33,8 @@ describe('seedDemoContent run twice', () => {
     expect(await count('articles')).toBe(ARTICLES.length)
     expect(await count('series')).toBe(1)
     expect(await count('affiliate-links')).toBe(1)
-    expect(await count('media')).toBe(2)
+    // Poster, hero and the publication's logo.
+    expect(await count('media')).toBe(3)
     // The three demo users, plus the admin the test harness makes first.
     expect(await count('users')).toBe(4)
   })
@@ -36,6 +43,24 @@ describe('seedDemoContent run twice', () => {
     for (const email of ['admin@kiosque.test', 'editor@kiosque.test', 'journalist@kiosque.test']) {
       await expect(ctx.login(email, password)).resolves.toEqual(expect.any(String))
     }
+  })
+})
+
+describe('the demo authors', () => {
+  it('keep their slugs and each has a page with the articles they signed', async () => {
+    for (const [slug, email] of [
+      ['julien-moreau', 'journalist@kiosque.test'],
+      ['claire-dubois', 'editor@kiosque.test'],
+    ] as const) {
+      const author = await getAuthorPage(slug, 1)
+      expect(author?.articles.map((a) => a.slug).sort()).toEqual(
+        ARTICLES.filter((a) => a.author === email)
+          .map((a) => a.slug)
+          .sort(),
+      )
+    }
+    // The admin signed nothing: a slug, but no public page.
+    expect(await getAuthorPage('alexandra-martin', 1)).toBeNull()
   })
 })
 
@@ -55,6 +80,18 @@ describe('the demo story as a reader gets it', () => {
       expect.objectContaining({ slug: 'prime-video-essai-30-jours' }),
     ])
     expect(article?.image?.alt).toBeTruthy()
+    // Search engines get the hero in 16:9, 4:3 and 1:1.
+    expect(article?.shareImages).toEqual([
+      expect.stringMatching(/-1600x900\.png$/),
+      expect.stringMatching(/-1200x900\.png$/),
+      expect.stringMatching(/-1200x1200\.png$/),
+    ])
+  })
+
+  it('gives the publication a square logo for search engines', async () => {
+    const settings = await getSiteSettings()
+    expect(settings.logo).toMatchObject({ width: 512, height: 512 })
+    expect(settings.logo?.url).toMatch(/^\/api\/media\/file\/rouages-logo\.png$/)
   })
 
   it('embeds the series card after the review’s first paragraph, series readable', async () => {

@@ -1,4 +1,4 @@
-/* Payload's admin shell: generated shape, keep untouched. */
+/* Payload's admin shell: generated shape, except the guarded server functions (admin/). */
 import '@payloadcms/next/css'
 import './custom.scss'
 
@@ -7,13 +7,19 @@ import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
 import type { ServerFunctionClient } from 'payload'
 import type React from 'react'
 
+import { adminServerFunctions } from '../../admin/schedule-publish'
 import { importMap } from './admin/importMap.js'
 
 type Args = { children: React.ReactNode }
 
 const serverFunction: ServerFunctionClient = async function (args) {
   'use server'
-  return handleServerFunctions({ ...args, config, importMap })
+  return handleServerFunctions({
+    ...args,
+    config,
+    importMap,
+    serverFunctions: adminServerFunctions,
+  })
 }
 
 const Layout = ({ children }: Args) => (

@@ -18,7 +18,10 @@ const validateSourcePath: TextFieldSingleValidation = (value, options) =>
  */
 export const AffiliateClicks: CollectionConfig = {
   slug: 'affiliate-clicks',
-  labels: { singular: "Clic d'affiliation", plural: "Clics d'affiliation" },
+  labels: {
+    singular: { fr: "Clic d'affiliation", en: 'Affiliate click' },
+    plural: { fr: "Clics d'affiliation", en: 'Affiliate clicks' },
+  },
   admin: {
     defaultColumns: ['link', 'createdAt', 'source'],
     hidden: ({ user }) => !isEditorUser(user as never),
@@ -33,7 +36,7 @@ export const AffiliateClicks: CollectionConfig = {
   fields: [
     {
       name: 'link',
-      label: "Lien d'affiliation",
+      label: { fr: "Lien d'affiliation", en: 'Affiliate link' },
       type: 'relationship',
       relationTo: 'affiliate-links',
       required: true,
@@ -41,11 +44,16 @@ export const AffiliateClicks: CollectionConfig = {
     },
     {
       name: 'source',
-      label: "Page d'origine",
+      label: { fr: "Page d'origine", en: 'Source page' },
       type: 'text',
       maxLength: SOURCE_MAX_LENGTH,
       validate: validateSourcePath,
-      admin: { description: 'Chemin de la page du site où le lien a été suivi.' },
+      admin: {
+        description: {
+          fr: 'Chemin de la page du site où le lien a été suivi.',
+          en: 'Path of the site page where the link was followed.',
+        },
+      },
     },
   ],
 }

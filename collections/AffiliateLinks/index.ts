@@ -22,7 +22,10 @@ export function liveAffiliateLinkFilter(now: Date = new Date()): Where {
 
 export const AffiliateLinks: CollectionConfig = {
   slug: 'affiliate-links',
-  labels: { singular: "Lien d'affiliation", plural: "Liens d'affiliation" },
+  labels: {
+    singular: { fr: "Lien d'affiliation", en: 'Affiliate link' },
+    plural: { fr: "Liens d'affiliation", en: 'Affiliate links' },
+  },
   admin: {
     useAsTitle: 'label',
     defaultColumns: ['label', 'merchant', 'active', 'clicks', 'expiresAt'],
@@ -39,12 +42,24 @@ export const AffiliateLinks: CollectionConfig = {
     afterDelete: [expireLinks.afterDelete],
   },
   fields: [
-    { name: 'label', label: 'Libellé', type: 'text', required: true, maxLength: 200 },
+    {
+      name: 'label',
+      label: { fr: 'Libellé', en: 'Label' },
+      type: 'text',
+      required: true,
+      maxLength: 200,
+    },
     slugField('label'),
-    { name: 'merchant', label: 'Marchand', type: 'text', required: true, maxLength: 120 },
+    {
+      name: 'merchant',
+      label: { fr: 'Marchand', en: 'Merchant' },
+      type: 'text',
+      required: true,
+      maxLength: 120,
+    },
     {
       name: 'url',
-      label: 'Adresse de destination',
+      label: { fr: 'Adresse de destination', en: 'Destination URL' },
       type: 'text',
       required: true,
       maxLength: 2000,
@@ -52,20 +67,20 @@ export const AffiliateLinks: CollectionConfig = {
     },
     {
       name: 'active',
-      label: 'Actif',
+      label: { fr: 'Actif', en: 'Active' },
       type: 'checkbox',
       defaultValue: true,
       admin: { position: 'sidebar' },
     },
     {
       name: 'expiresAt',
-      label: 'Expire le',
+      label: { fr: 'Expire le', en: 'Expires on' },
       type: 'date',
       admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
     },
     {
       name: 'clicks',
-      label: 'Clics',
+      label: { fr: 'Clics', en: 'Clicks' },
       type: 'number',
       // Counted from affiliate-clicks on read: a stored counter cannot be incremented atomically.
       virtual: true,

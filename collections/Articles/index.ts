@@ -1,23 +1,39 @@
 import type { CollectionConfig } from 'payload'
 
-import { isEditor, isStaffUser, publishedOrStaff } from '../shared/access'
+import { isEditor, isEditorField, isStaffUser, publishedOrStaff } from '../shared/access'
 import { ARTICLE_CATEGORIES } from '../../lib/categories'
+import { parisTimezoneField } from '../../lib/time'
 import { slugField } from '../shared/fields'
+import { previewAdmin } from '../shared/preview'
 import { scheduleFields } from '../shared/schedule'
-import { canCreateArticle, canUpdateArticle } from './access'
+import { canCreateArticle, canUpdateArticle, canWriteStatus } from './access'
 import { revalidateArticle, revalidateDeletedArticle, stampPublicationDate } from './hooks'
+import { endReviewOnPublish, notifyEditorsOfReview, reviewStateField } from './review'
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
-  labels: { singular: 'Article', plural: 'Articles' },
+  labels: {
+    singular: { fr: 'Article', en: 'Article' },
+    plural: { fr: 'Articles', en: 'Articles' },
+  },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', '_status', 'scheduledPublishAt', 'authors', 'updatedAt'],
+    defaultColumns: [
+      'title',
+      '_status',
+      'reviewState',
+      'scheduledPublishAt',
+      'authors',
+      'publishedAt',
+      'updatedAt',
+    ],
+    ...previewAdmin('articles'),
   },
   access: {
     read: publishedOrStaff,
     readVersions: ({ req }) => isStaffUser(req.user),
     create: canCreateArticle,
+    // Also what a version restore, a bulk edit and a GraphQL update are checked against.
     update: canUpdateArticle,
     delete: isEditor,
   },
@@ -27,20 +43,31 @@ export const Articles: CollectionConfig = {
   },
   defaultSort: '-publishedAt',
   fields: [
-    { name: 'title', label: 'Titre', type: 'text', required: true, maxLength: 200 },
+    {
+      name: 'title',
+      label: { fr: 'Titre', en: 'Title' },
+      type: 'text',
+      required: true,
+      maxLength: 200,
+    },
     slugField('title'),
     {
       name: 'standfirst',
-      label: 'Chapô',
+      label: { fr: 'Chapô', en: 'Standfirst' },
       type: 'textarea',
       required: true,
       maxLength: 500,
     },
-    { name: 'heroImage', label: "Image d'ouverture", type: 'upload', relationTo: 'media' },
-    { name: 'body', label: 'Texte', type: 'richText', required: true },
+    {
+      name: 'heroImage',
+      label: { fr: "Image d'ouverture", en: 'Hero image' },
+      type: 'upload',
+      relationTo: 'media',
+    },
+    { name: 'body', label: { fr: 'Texte', en: 'Text' }, type: 'richText', required: true },
     {
       name: 'authors',
-      label: 'Auteurs',
+      label: { fr: 'Auteurs', en: 'Authors' },
       type: 'relationship',
       relationTo: 'users',
       hasMany: true,
@@ -50,7 +77,7 @@ export const Articles: CollectionConfig = {
     },
     {
       name: 'category',
-      label: 'Rubrique',
+      label: { fr: 'Rubrique', en: 'Section' },
       type: 'select',
       required: true,
       defaultValue: 'mobilite',
@@ -59,27 +86,43 @@ export const Articles: CollectionConfig = {
     },
     {
       name: 'series',
-      label: 'Série liée',
+      label: { fr: 'Série liée', en: 'Related series' },
       type: 'relationship',
       relationTo: 'series',
       admin: { position: 'sidebar' },
     },
+    reviewStateField,
     {
       name: 'publishedAt',
-      label: 'Date de publication',
+      label: { fr: 'Date de publication', en: 'Publication date' },
       type: 'date',
       index: true,
+      // Optional like the date itself, which the first publication stamps.
+      timezone: { ...parisTimezoneField, required: false },
+      // The date readers see and feeds sort by is the editors' call, like publishing itself.
+      access: { create: isEditorField, update: isEditorField },
       admin: {
         position: 'sidebar',
         date: { pickerAppearance: 'dayAndTime', timeIntervals: 1 },
-        description: 'Remplie automatiquement à la première publication.',
+        description: {
+          fr: 'Remplie automatiquement à la première publication.',
+          en: 'Filled in automatically at first publication.',
+        },
       },
+    },
+    // Payload's own status field, merged with this declaration (its options are kept, arrays
+    // concatenate): only editors may write "published".
+    {
+      name: '_status',
+      type: 'select',
+      options: [],
+      access: { create: canWriteStatus, update: canWriteStatus },
     },
     ...scheduleFields(),
   ],
   hooks: {
-    beforeChange: [stampPublicationDate],
-    afterChange: [revalidateArticle],
+    beforeChange: [stampPublicationDate, endReviewOnPublish],
+    afterChange: [revalidateArticle, notifyEditorsOfReview],
     afterDelete: [revalidateDeletedArticle],
   },
 }

@@ -16,7 +16,7 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 export const Media: CollectionConfig = {
   slug: 'media',
-  labels: { singular: 'Image', plural: 'Images' },
+  labels: { singular: { fr: 'Image', en: 'Image' }, plural: { fr: 'Images', en: 'Images' } },
   access: {
     read: anyone,
     create: isStaff,
@@ -32,18 +32,27 @@ export const Media: CollectionConfig = {
     imageSizes: [
       { name: 'card', width: 640, height: 360, position: 'centre' },
       { name: 'hero', width: 1600, height: 900, position: 'centre' },
+      // Search engines show an article's picture in 16:9 (hero), 4:3 and 1:1: cropped at the
+      // focal point the editor sets.
+      { name: 'fourThree', width: 1200, height: 900 },
+      { name: 'square', width: 1200, height: 1200 },
     ],
     adminThumbnail: 'card',
   },
   fields: [
     {
       name: 'alt',
-      label: 'Texte alternatif',
+      label: { fr: 'Texte alternatif', en: 'Alternative text' },
       type: 'text',
       required: true,
       maxLength: 300,
-      admin: { description: "Ce que l'image montre, pour les lecteurs qui ne la voient pas." },
+      admin: {
+        description: {
+          fr: "Ce que l'image montre, pour les lecteurs qui ne la voient pas.",
+          en: 'What the image shows, for readers who cannot see it.',
+        },
+      },
     },
-    { name: 'credit', label: 'Crédit', type: 'text', maxLength: 200 },
+    { name: 'credit', label: { fr: 'Crédit', en: 'Credit' }, type: 'text', maxLength: 200 },
   ],
 }

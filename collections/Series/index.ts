@@ -3,15 +3,17 @@ import type { CollectionConfig } from 'payload'
 import { parisTimezoneField } from '../../lib/time'
 import { isEditor, isStaffUser, publishedOrStaff } from '../shared/access'
 import { slugField } from '../shared/fields'
+import { previewAdmin } from '../shared/preview'
 import { scheduleFields } from '../shared/schedule'
 import { revalidateDeletedSeries, revalidateSeries } from './hooks'
 
 export const Series: CollectionConfig = {
   slug: 'series',
-  labels: { singular: 'Série', plural: 'Séries' },
+  labels: { singular: { fr: 'Série', en: 'Series' }, plural: { fr: 'Séries', en: 'Series' } },
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'platform', 'releaseAt', '_status', 'scheduledPublishAt'],
+    ...previewAdmin('series'),
   },
   access: {
     read: publishedOrStaff,
@@ -29,54 +31,85 @@ export const Series: CollectionConfig = {
     afterDelete: [revalidateDeletedSeries],
   },
   fields: [
-    { name: 'title', label: 'Titre', type: 'text', required: true, maxLength: 200 },
+    {
+      name: 'title',
+      label: { fr: 'Titre', en: 'Title' },
+      type: 'text',
+      required: true,
+      maxLength: 200,
+    },
     slugField('title'),
-    { name: 'synopsis', label: 'Synopsis', type: 'textarea', required: true, maxLength: 2000 },
+    {
+      name: 'synopsis',
+      label: { fr: 'Synopsis', en: 'Synopsis' },
+      type: 'textarea',
+      required: true,
+      maxLength: 2000,
+    },
     {
       type: 'row',
       fields: [
-        { name: 'platform', label: 'Plateforme', type: 'text', required: true, maxLength: 120 },
+        {
+          name: 'platform',
+          label: { fr: 'Plateforme', en: 'Platform' },
+          type: 'text',
+          required: true,
+          maxLength: 120,
+        },
         {
           name: 'productionCompany',
-          label: 'Société de production',
+          label: { fr: 'Société de production', en: 'Production company' },
           type: 'text',
           maxLength: 200,
         },
       ],
     },
-    { name: 'poster', label: 'Affiche', type: 'upload', relationTo: 'media' },
+    { name: 'poster', label: { fr: 'Affiche', en: 'Poster' }, type: 'upload', relationTo: 'media' },
     {
       name: 'releaseAt',
-      label: 'Sortie',
+      label: { fr: 'Sortie', en: 'Release' },
       type: 'date',
       required: true,
       timezone: parisTimezoneField,
       admin: {
         date: { pickerAppearance: 'dayAndTime', timeIntervals: 1 },
-        description: 'Date et heure de mise en ligne de tous les épisodes (heure de Paris).',
+        description: {
+          fr: 'Date et heure de mise en ligne de tous les épisodes (heure de Paris).',
+          en: 'Date and time all episodes go online (Paris time).',
+        },
       },
     },
     {
       name: 'trialOffer',
-      label: "Offre d'essai (lien d'affiliation)",
+      label: { fr: "Offre d'essai (lien d'affiliation)", en: 'Trial offer (affiliate link)' },
       type: 'relationship',
       relationTo: 'affiliate-links',
     },
     {
       name: 'episodes',
-      label: 'Épisodes',
+      label: { fr: 'Épisodes', en: 'Episodes' },
       type: 'array',
-      labels: { singular: 'Épisode', plural: 'Épisodes' },
+      labels: {
+        singular: { fr: 'Épisode', en: 'Episode' },
+        plural: { fr: 'Épisodes', en: 'Episodes' },
+      },
       admin: { initCollapsed: true },
       fields: [
         {
           type: 'row',
           fields: [
-            { name: 'number', label: 'Numéro', type: 'number', required: true, min: 1, max: 999 },
-            { name: 'title', label: 'Titre', type: 'text', maxLength: 200 },
+            {
+              name: 'number',
+              label: { fr: 'Numéro', en: 'Number' },
+              type: 'number',
+              required: true,
+              min: 1,
+              max: 999,
+            },
+            { name: 'title', label: { fr: 'Titre', en: 'Title' }, type: 'text', maxLength: 200 },
             {
               name: 'durationMinutes',
-              label: 'Durée (minutes)',
+              label: { fr: 'Durée (minutes)', en: 'Duration (minutes)' },
               type: 'number',
               required: true,
               min: 1,
@@ -84,10 +117,18 @@ export const Series: CollectionConfig = {
             },
           ],
         },
-        { name: 'synopsis', label: 'Synopsis', type: 'textarea', maxLength: 1000 },
+        {
+          name: 'synopsis',
+          label: { fr: 'Synopsis', en: 'Synopsis' },
+          type: 'textarea',
+          maxLength: 1000,
+        },
         {
           name: 'releaseAt',
-          label: 'Sortie propre (si différente de la série)',
+          label: {
+            fr: 'Sortie propre (si différente de la série)',
+            en: 'Own release (if different from the series)',
+          },
           type: 'date',
           timezone: { ...parisTimezoneField, required: false },
           admin: { date: { pickerAppearance: 'dayAndTime', timeIntervals: 1 } },

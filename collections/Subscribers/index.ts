@@ -1,37 +1,36 @@
 import type { CollectionConfig, Field } from 'payload'
 import { email as validEmail } from 'payload/shared'
 
-import {
-  anyone,
-  isAdmin,
-  isEditor,
-  isEditorField,
-  isEditorUser,
-  nobodyField,
-} from '../shared/access'
+import { isAdmin, isAdminField, isEditor, isEditorUser, nobodyField } from '../shared/access'
+import { exportSubscribersEndpoint } from './export'
 import { normaliseEmail, stampConsentTime } from './hooks'
-
-export const SUBSCRIBER_STATUSES = ['pending', 'confirmed', 'unsubscribed'] as const
 
 export const Subscribers: CollectionConfig = {
   slug: 'subscribers',
-  labels: { singular: 'Abonné à la lettre', plural: 'Abonnés à la lettre' },
+  labels: {
+    singular: { fr: 'Abonné à la lettre', en: 'Newsletter subscriber' },
+    plural: { fr: 'Abonnés à la lettre', en: 'Newsletter subscribers' },
+  },
   admin: {
     useAsTitle: 'email',
     defaultColumns: ['email', 'status', 'consentAt', 'sourcePage'],
     hidden: ({ user }) => !isEditorUser(user as never),
+    components: { beforeListTable: ['/admin/SubscribersExport#SubscribersExport'] },
   },
   access: {
-    // Anyone may sign up; only editors see or change the list.
-    create: anyone,
+    // Readers sign up through the newsletter form (lib/newsletter.ts, which answers the same for
+    // every address); the API is no second door that would tell a known address from a new one.
+    create: isAdmin,
+    // Editors read and export the list; only admins change it.
     read: isEditor,
-    update: isEditor,
+    update: isAdmin,
     delete: isAdmin,
   },
+  endpoints: [exportSubscribersEndpoint],
   fields: [
     {
       name: 'email',
-      label: 'E-mail',
+      label: { fr: 'E-mail', en: 'E-mail' },
       type: 'email',
       required: true,
       unique: true,
@@ -44,42 +43,45 @@ export const Subscribers: CollectionConfig = {
     },
     {
       name: 'status',
-      label: 'Statut',
+      label: { fr: 'Statut', en: 'Status' },
       type: 'select',
       required: true,
       defaultValue: 'pending',
       options: [
-        { label: 'En attente de confirmation', value: 'pending' },
-        { label: 'Confirmé', value: 'confirmed' },
-        { label: 'Désabonné', value: 'unsubscribed' },
+        {
+          label: { fr: 'En attente de confirmation', en: 'Awaiting confirmation' },
+          value: 'pending',
+        },
+        { label: { fr: 'Confirmé', en: 'Confirmed' }, value: 'confirmed' },
+        { label: { fr: 'Désabonné', en: 'Unsubscribed' }, value: 'unsubscribed' },
       ],
-      // A sign-up always starts pending: only the confirmation flow or an editor moves it on.
-      access: { create: isEditorField, update: isEditorField },
+      // A sign-up always starts pending: only the confirmation flow or an admin moves it on.
+      access: { create: isAdminField, update: isAdminField },
     },
     {
       name: 'consentText',
-      label: 'Texte du consentement affiché',
+      label: { fr: 'Texte du consentement affiché', en: 'Consent text shown' },
       type: 'textarea',
       required: true,
       maxLength: 1000,
     },
     {
       name: 'consentAt',
-      label: 'Consentement donné le',
+      label: { fr: 'Consentement donné le', en: 'Consent given on' },
       type: 'date',
       admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
       hooks: { beforeChange: [stampConsentTime] },
     },
     {
       name: 'confirmedAt',
-      label: 'Confirmé le',
+      label: { fr: 'Confirmé le', en: 'Confirmed on' },
       type: 'date',
       access: { create: nobodyField, update: nobodyField },
       admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
     },
     {
       name: 'unsubscribedAt',
-      label: 'Désabonné le',
+      label: { fr: 'Désabonné le', en: 'Unsubscribed on' },
       type: 'date',
       access: { create: nobodyField, update: nobodyField },
       admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
@@ -101,7 +103,7 @@ export const Subscribers: CollectionConfig = {
     },
     {
       name: 'sourcePage',
-      label: "Page d'inscription",
+      label: { fr: "Page d'inscription", en: 'Sign-up page' },
       type: 'text',
       maxLength: 500,
     },

@@ -5,11 +5,14 @@ import type { Block } from 'payload'
 export const SeriesCardBlock: Block = {
   slug: 'seriesCard',
   interfaceName: 'SeriesCardBlock',
-  labels: { singular: 'Fiche de série', plural: 'Fiches de série' },
+  labels: {
+    singular: { fr: 'Fiche de série', en: 'Series card' },
+    plural: { fr: 'Fiches de série', en: 'Series cards' },
+  },
   fields: [
     {
       name: 'series',
-      label: 'Série',
+      label: { fr: 'Série', en: 'Series' },
       type: 'relationship',
       relationTo: 'series',
       required: true,

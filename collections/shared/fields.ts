@@ -15,7 +15,10 @@ export function slugField(from = 'title', overrides: Partial<TextField> = {}): F
     maxLength: SLUG_MAX_LENGTH,
     admin: {
       position: 'sidebar',
-      description: 'Adresse de la page. Laisser vide pour la tirer du titre.',
+      description: {
+        fr: 'Adresse de la page. Laisser vide pour la tirer du titre.',
+        en: 'Page address. Leave empty to derive it from the title.',
+      },
     },
     hooks: {
       beforeValidate: [

@@ -19,6 +19,8 @@ const HOUR = 60 * 60 * 1000
 
 let ctx: TestContext
 let draftId: Article['id']
+let canaryAuthorDraftId: Article['id']
+const CANARY_AUTHOR = `auteur-${CANARY}`
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -78,6 +80,27 @@ beforeAll(async () => {
     draft: true,
     overrideAccess: true,
   })
+  // An author whose only article is a draft: no author page, so nothing in the sitemap.
+  const { user } = await ctx.createUser(['journalist'], `${CANARY}@kiosque.test`)
+  await ctx.payload.update({
+    collection: 'users',
+    id: user.id,
+    data: { slug: CANARY_AUTHOR },
+    overrideAccess: true,
+  })
+  const authorDraft = await ctx.payload.create({
+    collection: 'articles',
+    data: {
+      ...base,
+      authors: [user.id],
+      title: `Brouillon d’auteur ${CANARY}`,
+      slug: `brouillon-auteur-${CANARY}`,
+      _status: 'draft',
+    },
+    draft: true,
+    overrideAccess: true,
+  })
+  canaryAuthorDraftId = authorDraft.id
 }, 120_000)
 
 afterAll(async () => {
@@ -91,7 +114,7 @@ describe('GET /feed.xml', () => {
       where: { slug: { contains: CANARY } },
       overrideAccess: true,
     })
-    expect(totalDocs).toBe(2)
+    expect(totalDocs).toBe(3)
   })
 
   it('is RSS 2.0 with the channel from the site settings and the published articles, review first', async () => {
@@ -123,15 +146,36 @@ describe('GET /feed.xml', () => {
 })
 
 describe('sitemap.ts', () => {
-  it('lists the home page, the published articles and the series with absolute URLs', async () => {
+  it('lists the home page, the published articles, the series and their authors with absolute URLs', async () => {
     const entries = await sitemap()
     const urls = entries.map((e) => e.url)
     expect(urls).toContain(`${SITE}/`)
     expect(urls).toContain(`${SITE}/articles/${REVIEW}`)
     expect(urls).toContain(`${SITE}/series/${SERIES.slug}`)
-    expect(urls).toHaveLength(1 + ARTICLES.length + 1)
+    // The two demo authors; the admin signed nothing, the canary author only a draft.
+    expect(urls).toHaveLength(1 + ARTICLES.length + 1 + 2)
     expect(entries.every((e) => e.url.startsWith(`${SITE}/`) && e.lastModified)).toBe(true)
     expect(JSON.stringify(entries)).not.toContain(CANARY)
+  })
+
+  it('dates an author page by the latest change to the published articles it lists', async () => {
+    const entries = await sitemap()
+    const { docs } = await ctx.payload.find({
+      collection: 'articles',
+      where: { _status: { equals: 'published' } },
+      depth: 1,
+      limit: 100,
+      overrideAccess: true,
+    })
+    for (const slug of ['julien-moreau', 'claire-dubois']) {
+      const latest = docs
+        .filter((doc) => doc.authors.some((a) => typeof a === 'object' && a.slug === slug))
+        .map((doc) => doc.updatedAt)
+        .sort()
+        .at(-1)
+      expect(latest).toBeDefined()
+      expect(entries.find((e) => e.url === `${SITE}/auteurs/${slug}`)?.lastModified).toBe(latest)
+    }
   })
 })
 
@@ -140,7 +184,9 @@ describe('robots.ts', () => {
     const rules = robots()
     expect(rules.rules).toMatchObject({ userAgent: '*', allow: '/' })
     const disallow = (rules.rules as { disallow: string[] }).disallow
-    expect(disallow).toEqual(expect.arrayContaining(['/admin', '/api', '/go/', '/newsletter/']))
+    expect(disallow).toEqual(
+      expect.arrayContaining(['/admin', '/api', '/go/', '/newsletter/', '/preview']),
+    )
     expect(rules.sitemap).toEqual([`${SITE}/sitemap.xml`, `${SITE}/news-sitemap.xml`])
   })
 })
@@ -194,5 +240,18 @@ describe('publishing the canary draft', () => {
     expect(links[0]).toBe(`${SITE}/articles/brouillon-${CANARY}`)
     // The scheduled article is still a draft.
     expect(links.some((link) => link.includes(`programme-${CANARY}`))).toBe(false)
+  })
+})
+
+describe('publishing the canary author’s draft', () => {
+  it('gives them an author page in the sitemap', async () => {
+    await ctx.payload.update({
+      collection: 'articles',
+      id: canaryAuthorDraftId,
+      data: { _status: 'published' },
+      overrideAccess: true,
+    })
+    const urls = (await sitemap()).map((e) => e.url)
+    expect(urls).toContain(`${SITE}/auteurs/${CANARY_AUTHOR}`)
   })
 })

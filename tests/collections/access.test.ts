@@ -194,7 +194,8 @@ describe('users seen by an anonymous reader', () => {
 })
 
 describe('subscribers', () => {
-  it('lets anyone sign up, always as pending, and nobody anonymous read the list', async () => {
+  it('takes no sign-up over the API (the form is the way in) and shows the list to editors only', async () => {
+    const before = await ctx.payload.count({ collection: 'subscribers' })
     const response = await ctx.rest('/api/subscribers', {
       method: 'POST',
       body: JSON.stringify({
@@ -203,10 +204,10 @@ describe('subscribers', () => {
         consentText: 'J’accepte de recevoir la lettre.',
       }),
     })
-    expect(response.status).toBe(201)
-    const { doc } = (await response.json()) as { doc: { id: number; status?: string } }
-    const stored = await ctx.payload.findByID({ collection: 'subscribers', id: doc.id })
-    expect(stored.status).toBe('pending')
+    expect(response.status).toBe(403)
+    expect((await ctx.payload.count({ collection: 'subscribers' })).totalDocs).toBe(
+      before.totalDocs,
+    )
 
     const list = await ctx.rest('/api/subscribers')
     expect(list.status).toBe(403)

@@ -7,6 +7,7 @@ import type { SiteSettingsView } from '../../lib/views'
 const settings: SiteSettingsView = {
   publicationName: 'Rouages',
   tagline: null,
+  logo: null,
   membership: {
     offerName: 'Rouages Plus',
     title: 'Soutenez Rouages',

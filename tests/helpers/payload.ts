@@ -8,11 +8,21 @@ export type TestContext = {
   payload: Payload
   /** Calls the REST API as Payload serves it, optionally logged in with a JWT. */
   rest: (pathname: string, init?: RequestInit & { token?: string }) => Promise<Response>
+  /** Calls the GraphQL API through the same handler as the Next route, optionally logged in. */
+  graphql: (
+    query: string,
+    options?: { token?: string; variables?: Record<string, unknown> },
+  ) => Promise<{ status: number; body: GraphQLBody }>
   /** Logs a user in through REST and returns their token. */
   login: (email: string, password: string) => Promise<string>
   /** Creates a user with the given roles (as an admin would) and returns it with its token. */
   createUser: (roles: User['roles'], email?: string) => Promise<{ user: User; token: string }>
   close: () => Promise<void>
+}
+
+export type GraphQLBody = {
+  data?: Record<string, unknown> | null
+  errors?: { message: string; extensions?: { statusCode?: number } }[]
 }
 
 export const TEST_PASSWORD = 'correct-horse-battery-staple'
@@ -33,10 +43,13 @@ export async function startPayload({ runJobs = false } = {}): Promise<TestContex
   }
   // Read once, when the config below is first imported.
   if (runJobs) process.env.JOBS_RUNNER = 'app'
-  const [{ default: config }, { getPayload, handleEndpoints }] = await Promise.all([
-    import('@payload-config'),
-    import('payload'),
-  ])
+  const [{ default: config }, { getPayload, handleEndpoints }, { GRAPHQL_POST }] =
+    await Promise.all([
+      import('@payload-config'),
+      import('payload'),
+      import('@payloadcms/next/routes'),
+    ])
+  const graphqlRoute = GRAPHQL_POST(config)
   const payload = await getPayload({ config })
   // The first account ever created becomes the admin (the admin's "create first user" screen):
   // make it here so that the users a test creates get exactly the roles it asks for.
@@ -50,9 +63,24 @@ export async function startPayload({ runJobs = false } = {}): Promise<TestContex
     const { token, ...rest } = init
     const headers = new Headers(rest.headers)
     if (token) headers.set('Authorization', `JWT ${token}`)
-    if (rest.body && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json')
+    const isJson = typeof rest.body === 'string'
+    if (isJson && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json')
     const request = new Request(`http://localhost:3000${pathname}`, { ...rest, headers })
+    // The Next route app/(payload)/api/graphql serves GraphQL, not the REST handler.
+    if (new URL(request.url).pathname === '/api/graphql') return graphqlRoute(request)
     return handleEndpoints({ config, request })
+  }
+
+  const graphql: TestContext['graphql'] = async (query, { token, variables } = {}) => {
+    const headers = new Headers({ 'Content-Type': 'application/json' })
+    if (token) headers.set('Authorization', `JWT ${token}`)
+    const request = new Request('http://localhost:3000/api/graphql', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    })
+    const response = await graphqlRoute(request)
+    return { status: response.status, body: (await response.json()) as GraphQLBody }
   }
 
   const login: TestContext['login'] = async (email, password) => {
@@ -80,6 +108,7 @@ export async function startPayload({ runJobs = false } = {}): Promise<TestContex
   return {
     payload,
     rest,
+    graphql,
     login,
     createUser,
     close: async () => {

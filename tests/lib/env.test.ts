@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import { describe, expect, it } from '@jest/globals'
 
-import { dataDirFor, parseEnv } from '../../lib/env'
+import { dataDirFor, parseEnv, trustedOrigins } from '../../lib/env'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'kiosque-env-'))
 const base = { DATABASE_URI: `file:${dir}/kiosque.db` }
@@ -26,6 +26,36 @@ describe('parseEnv', () => {
   it('refuses a relative SITE_URL and a port out of range', () => {
     expect(() => parseEnv({ ...base, SITE_URL: 'kiosque.test' })).toThrow(/SITE_URL/)
     expect(() => parseEnv({ ...base, PORT: '70000' })).toThrow(/PORT/)
+  })
+
+  it('follows PORT for the default SITE_URL', () => {
+    expect(parseEnv({ ...base, PORT: '3200' }).SITE_URL).toBe('http://localhost:3200')
+    expect(parseEnv({ ...base, SITE_URL: 'https://rouages.example/' }).SITE_URL).toBe(
+      'https://rouages.example',
+    )
+  })
+
+  it('wants https in production, except on a loopback address', () => {
+    const production = { ...base, NODE_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(32) }
+    expect(() => parseEnv({ ...production, SITE_URL: 'http://rouages.example' })).toThrow(
+      /SITE_URL: must be an https URL in production/,
+    )
+    expect(parseEnv({ ...production, SITE_URL: 'https://rouages.example' }).SITE_URL).toBe(
+      'https://rouages.example',
+    )
+    expect(parseEnv({ ...production, SITE_URL: 'http://127.0.0.1:3200' }).SITE_URL).toBe(
+      'http://127.0.0.1:3200',
+    )
+    expect(parseEnv(production).SITE_URL).toBe('http://localhost:3000')
+  })
+
+  it('trusts the site origin, and every loopback name of a local one', () => {
+    expect(trustedOrigins('https://rouages.example/edition')).toEqual(['https://rouages.example'])
+    expect(trustedOrigins('http://localhost:3200')).toEqual([
+      'http://localhost:3200',
+      'http://127.0.0.1:3200',
+      'http://[::1]:3200',
+    ])
   })
 
   it('requires PAYLOAD_SECRET in production', () => {

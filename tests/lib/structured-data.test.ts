@@ -4,10 +4,12 @@ import { isoDuration, isoWithParisOffset } from '../../lib/format'
 import {
   articleBreadcrumbJsonLd,
   articleJsonLd,
+  authorBreadcrumbJsonLd,
+  authorJsonLd,
   serializeJsonLd,
   seriesJsonLd,
 } from '../../lib/structured-data'
-import type { ArticleView, SeriesView, SiteSettingsView } from '../../lib/views'
+import type { ArticleView, AuthorPageView, SeriesView, SiteSettingsView } from '../../lib/views'
 
 const siteUrl = 'https://rouages.example'
 const settings = { publicationName: 'Rouages' } as SiteSettingsView
@@ -37,7 +39,8 @@ const article = {
   publishedAt: '2024-12-05T13:32:00.000Z',
   updatedAt: '2024-12-06T08:00:00.000Z',
   image: { url: '/api/media/file/hero.png', alt: 'Hero', width: 1600, height: 900 },
-  authors: [{ id: 1, name: 'Julien Moreau', bio: null }],
+  shareImages: [],
+  authors: [{ id: 1, name: 'Julien Moreau', bio: null, slug: 'julien-moreau' }],
   series: { ...series, episodes: [] },
 } as unknown as ArticleView
 
@@ -69,10 +72,35 @@ describe('NewsArticle', () => {
       image: ['https://rouages.example/api/media/file/hero.png'],
       datePublished: '2024-12-05T14:32:00+01:00',
       dateModified: '2024-12-06T09:00:00+01:00',
-      author: [{ '@type': 'Person', name: 'Julien Moreau' }],
+      author: [
+        {
+          '@type': 'Person',
+          name: 'Julien Moreau',
+          url: 'https://rouages.example/auteurs/julien-moreau',
+        },
+      ],
       publisher: { '@type': 'Organization', name: 'Rouages' },
       isAccessibleForFree: true,
       about: { '@type': 'TVSeries', name: series.title },
+    })
+  })
+
+  it('offers the 16:9, 4:3 and 1:1 crops and the publisher logo when they exist', () => {
+    const crops = [
+      '/api/media/file/hero-1600x900.png',
+      '/api/media/file/hero-1200x900.png',
+      '/api/media/file/hero-1200x1200.png',
+    ]
+    const logo = { url: '/api/media/file/logo.png', alt: 'Logo', width: 512, height: 512 }
+    const data = parsed(
+      articleJsonLd({ ...article, shareImages: crops }, { ...settings, logo }, siteUrl),
+    )
+    expect(data.image).toEqual(crops.map((crop) => `${siteUrl}${crop}`))
+    expect(data.publisher.logo).toEqual({
+      '@type': 'ImageObject',
+      url: `${siteUrl}/api/media/file/logo.png`,
+      width: { '@type': 'QuantitativeValue', value: 512 },
+      height: { '@type': 'QuantitativeValue', value: 512 },
     })
   })
 
@@ -88,6 +116,72 @@ describe('NewsArticle', () => {
     expect(data.itemListElement.map((item: { item: string }) => item.item)).toEqual([
       'https://rouages.example/',
       'https://rouages.example/articles/une-critique',
+    ])
+  })
+
+  it('names an author without a page, without a URL', () => {
+    const data = parsed(
+      articleJsonLd(
+        {
+          ...article,
+          authors: [...article.authors, { id: 2, name: 'Alexandra Martin', bio: null, slug: null }],
+        },
+        settings,
+        siteUrl,
+      ),
+    )
+    expect(data.author).toEqual([
+      {
+        '@type': 'Person',
+        name: 'Julien Moreau',
+        url: 'https://rouages.example/auteurs/julien-moreau',
+      },
+      { '@type': 'Person', name: 'Alexandra Martin' },
+    ])
+  })
+})
+
+const author: AuthorPageView = {
+  name: 'Julien Moreau',
+  slug: 'julien-moreau',
+  bio: 'Journaliste </script><script>alert(1)</script>',
+  articles: [],
+  page: 1,
+  totalPages: 1,
+}
+
+describe('Person (author page)', () => {
+  it('names the author, their page, their bio and the publication they write for', () => {
+    const data = parsed(authorJsonLd(author, settings, siteUrl))
+    expect(data).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'Person',
+      name: 'Julien Moreau',
+      url: 'https://rouages.example/auteurs/julien-moreau',
+      mainEntityOfPage: 'https://rouages.example/auteurs/julien-moreau',
+      description: author.bio,
+      worksFor: { '@type': 'Organization', name: 'Rouages', url: siteUrl },
+    })
+    expect(serializeJsonLd(authorJsonLd(author, settings, siteUrl))).not.toContain('</script>')
+  })
+
+  it('leaves the description out when there is no bio', () => {
+    expect(parsed(authorJsonLd({ ...author, bio: null }, settings, siteUrl))).not.toHaveProperty(
+      'description',
+    )
+  })
+
+  it('comes with a breadcrumb from the home page to the author', () => {
+    const data = parsed(authorBreadcrumbJsonLd(author, settings, siteUrl))
+    expect(data['@type']).toBe('BreadcrumbList')
+    expect(data.itemListElement).toEqual([
+      { '@type': 'ListItem', position: 1, name: 'Rouages', item: 'https://rouages.example/' },
+      {
+        '@type': 'ListItem',
+        position: 2,
+        name: 'Julien Moreau',
+        item: 'https://rouages.example/auteurs/julien-moreau',
+      },
     ])
   })
 })

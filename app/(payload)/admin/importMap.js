@@ -23,7 +23,10 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { default as default_9a4626de2b7e0ff5985ee83ba48b901f } from '../../../admin/ParisDateCell'
+import { SubscribersExport as SubscribersExport_87099df1bb3278ae3ee074425ec1e2d2 } from '../../../admin/SubscribersExport'
 import { CalendarNavLink as CalendarNavLink_1870f4b94e207cc76368dc1f33edd6aa } from '../../../admin/CalendarNavLink'
+import { ReviewQueue as ReviewQueue_5f88da6ec1ebf24b2cc06e245b7460ed } from '../../../admin/ReviewQueue'
 import { EditorialCalendarView as EditorialCalendarView_0cd34bf6686c7892b4220905c7e97c08 } from '../../../admin/EditorialCalendarView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -54,7 +57,10 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/admin/ParisDateCell#default": default_9a4626de2b7e0ff5985ee83ba48b901f,
+  "/admin/SubscribersExport#SubscribersExport": SubscribersExport_87099df1bb3278ae3ee074425ec1e2d2,
   "/admin/CalendarNavLink#CalendarNavLink": CalendarNavLink_1870f4b94e207cc76368dc1f33edd6aa,
+  "/admin/ReviewQueue#ReviewQueue": ReviewQueue_5f88da6ec1ebf24b2cc06e245b7460ed,
   "/admin/EditorialCalendarView#EditorialCalendarView": EditorialCalendarView_0cd34bf6686c7892b4220905c7e97c08,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

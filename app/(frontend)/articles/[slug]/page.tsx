@@ -5,17 +5,20 @@ import { AffiliateDisclosure } from '../../../../components/AffiliateDisclosure'
 import { ArticleBody } from '../../../../components/ArticleBody'
 import { Byline } from '../../../../components/Byline'
 import { JsonLd } from '../../../../components/JsonLd'
+import { LivePreviewRefresh } from '../../../../components/LivePreviewRefresh.client'
 import { NewsletterForm } from '../../../../components/NewsletterForm.client'
 import { Picture } from '../../../../components/Picture'
+import { PreviewBanner } from '../../../../components/PreviewBanner'
 import { ReadingMeter } from '../../../../components/ReadingMeter.client'
 import { SeriesCard } from '../../../../components/SeriesCard'
 import { SupportCallToAction } from '../../../../components/SupportCallToAction'
-import { getArticle, getSiteSettings } from '../../../../lib/content'
+import { getArticle, getArticlePreview, getSiteSettings } from '../../../../lib/content'
 import { categoryLabel } from '../../../../lib/categories'
 import { env } from '../../../../lib/env'
-import { alternatesFor, siteOpenGraph } from '../../../../lib/metadata'
+import { alternatesFor, PREVIEW_ROBOTS, siteOpenGraph } from '../../../../lib/metadata'
 import { consentWording } from '../../../../lib/newsletter'
-import { hrefFor } from '../../../../lib/routes'
+import { previewUser } from '../../../../lib/preview'
+import { exitPreviewHref, hrefFor } from '../../../../lib/routes'
 import { articleBreadcrumbJsonLd, articleJsonLd } from '../../../../lib/structured-data'
 import { subscribeToNewsletter } from '../../newsletter/actions'
 
@@ -28,15 +31,26 @@ export function generateStaticParams() {
 
 type Props = { params: Promise<{ slug: string }> }
 
+/**
+ * The published article, or its latest draft for a staff member in draft mode (lib/preview.ts).
+ * Draft mode without a staff session renders the public page.
+ */
+async function loadArticle(slug: string) {
+  const viewer = await previewUser()
+  const article = viewer ? await getArticlePreview(slug, viewer) : await getArticle(slug)
+  return { article, preview: viewer !== null }
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [article, { publicationName }] = await Promise.all([
-    getArticle((await params).slug),
+  const [{ article, preview }, { publicationName }] = await Promise.all([
+    loadArticle((await params).slug),
     getSiteSettings(),
   ])
   if (!article) return {}
   const url = hrefFor({ collection: 'articles', slug: article.slug })
   return {
-    title: article.title,
+    title: preview ? `Aperçu : ${article.title}` : article.title,
+    ...(preview ? { robots: PREVIEW_ROBOTS } : {}),
     description: article.standfirst,
     alternates: alternatesFor(url),
     openGraph: {
@@ -57,11 +71,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   const { slug } = await params
-  const [article, settings] = await Promise.all([getArticle(slug), getSiteSettings()])
+  const [{ article, preview }, settings] = await Promise.all([loadArticle(slug), getSiteSettings()])
   if (!article) notFound()
   const now = new Date()
+  const href = hrefFor({ collection: 'articles', slug: article.slug })
   return (
     <>
+      {preview ? (
+        <>
+          <PreviewBanner exitHref={exitPreviewHref(href)} />
+          <LivePreviewRefresh />
+        </>
+      ) : null}
       <JsonLd data={articleJsonLd(article, settings, env().SITE_URL)} />
       <JsonLd data={articleBreadcrumbJsonLd(article, settings, env().SITE_URL)} />
       <article className="article">
@@ -95,11 +116,12 @@ export default async function ArticlePage({ params }: Props) {
           <NewsletterForm
             action={subscribeToNewsletter}
             consentText={consentWording(settings.newsletter.name, settings.publicationName)}
-            sourcePage={hrefFor({ collection: 'articles', slug: article.slug })}
+            sourcePage={href}
           />
         }
       />
-      {settings.meterEnabled ? (
+      {/* A preview is not a read: staff previewing drafts would fill their own meter. */}
+      {settings.meterEnabled && !preview ? (
         <ReadingMeter publicationName={settings.publicationName} articleSlug={article.slug} />
       ) : null}
     </>
