@@ -39,7 +39,11 @@ export const Articles: CollectionConfig = {
   },
   versions: {
     maxPerDoc: 50,
-    drafts: { autosave: { interval: 2000 }, schedulePublish: true },
+    drafts: {
+      autosave: { interval: 2000 },
+      // A 24-hour clock, as French newsrooms write times, to the minute (Payload: 12-hour, 5 min).
+      schedulePublish: { timeFormat: 'HH:mm', timeIntervals: 1 },
+    },
   },
   defaultSort: '-publishedAt',
   fields: [

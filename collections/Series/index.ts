@@ -24,7 +24,11 @@ export const Series: CollectionConfig = {
   },
   versions: {
     maxPerDoc: 20,
-    drafts: { autosave: { interval: 2000 }, schedulePublish: true },
+    drafts: {
+      autosave: { interval: 2000 },
+      // A 24-hour clock, as French newsrooms write times, to the minute (Payload: 12-hour, 5 min).
+      schedulePublish: { timeFormat: 'HH:mm', timeIntervals: 1 },
+    },
   },
   hooks: {
     afterChange: [revalidateSeries],
