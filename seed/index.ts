@@ -1,5 +1,6 @@
-import type { Payload } from 'payload'
+import type { Payload, RequestContext } from 'payload'
 
+import { SKIP_CACHE_EXPIRY } from '../collections/shared/revalidate'
 import { DEV_SEED_PASSWORD, env } from '../lib/env'
 import type { User } from '../payload-types'
 import type { DocId } from '../lib/views'
@@ -8,6 +9,9 @@ import { heroSvg, logoSvg, png, posterSvg } from './images'
 
 /** The seed is trusted server code: it writes past access control, and says so. */
 const trusted = { overrideAccess: true } as const
+
+/** Options of the seed's writes: trusted, with the request context the caller gives. */
+type Write = { overrideAccess: true; context: RequestContext }
 
 /** SEED_PASSWORD, or the documented development password outside production. */
 export function seedPassword(): string {
@@ -19,7 +23,12 @@ export function seedPassword(): string {
   return DEV_SEED_PASSWORD
 }
 
-async function upsertUser(payload: Payload, user: (typeof DEMO_USERS)[number], password: string) {
+async function upsertUser(
+  payload: Payload,
+  user: (typeof DEMO_USERS)[number],
+  password: string,
+  write: Write,
+) {
   const { docs } = await payload.find({
     collection: 'users',
     where: { email: { equals: user.email } },
@@ -30,12 +39,18 @@ async function upsertUser(payload: Payload, user: (typeof DEMO_USERS)[number], p
   const data = { ...user, roles: [...user.roles], password }
   const existing = docs[0]
   if (existing) {
-    return payload.update({ collection: 'users', id: existing.id, data, depth: 0, ...trusted })
+    return payload.update({ collection: 'users', id: existing.id, data, depth: 0, ...write })
   }
-  return payload.create({ collection: 'users', data, depth: 0, ...trusted })
+  return payload.create({ collection: 'users', data, depth: 0, ...write })
 }
 
-async function upsertImage(payload: Payload, filename: string, alt: string, svg: Buffer) {
+async function upsertImage(
+  payload: Payload,
+  filename: string,
+  alt: string,
+  svg: Buffer,
+  write: Write,
+) {
   const { docs } = await payload.find({
     collection: 'media',
     where: { filename: { equals: filename } },
@@ -50,7 +65,7 @@ async function upsertImage(payload: Payload, filename: string, alt: string, svg:
     data: { alt },
     file: { data, mimetype: 'image/png', name: filename, size: data.length },
     depth: 0,
-    ...trusted,
+    ...write,
   })
 }
 
@@ -76,11 +91,15 @@ async function idBySlug(
  * articles and the site settings. Every document is found by its natural key (e-mail, slug,
  * file name) first, so running it again leaves one copy of each.
  */
-export async function seedDemoContent(payload: Payload, options: { password: string }) {
+export async function seedDemoContent(
+  payload: Payload,
+  options: { password: string; context?: RequestContext },
+) {
+  const write: Write = { ...trusted, context: options.context ?? {} }
   payload.logger.info('Seeding the demo content…')
   const users = new Map<string, User['id']>()
   for (const user of DEMO_USERS) {
-    const saved = await upsertUser(payload, user, options.password)
+    const saved = await upsertUser(payload, user, options.password, write)
     users.set(user.email, saved.id)
   }
 
@@ -89,12 +108,14 @@ export async function seedDemoContent(payload: Payload, options: { password: str
     'renault-anatomie-dun-come-back-affiche.png',
     'Affiche de la série : une route de nuit file vers un horizon doré, sous un losange blanc.',
     posterSvg(),
+    write,
   )
   const hero = await upsertImage(
     payload,
     'renault-anatomie-dun-come-back-chaine.png',
     'Illustration : une chaîne de montage stylisée, en jaune sur fond bleu nuit.',
     heroSvg(),
+    write,
   )
 
   const logo = await upsertImage(
@@ -102,6 +123,7 @@ export async function seedDemoContent(payload: Payload, options: { password: str
     'rouages-logo.png',
     'Logo de Rouages : un rouage rouge autour d’une route jaune.',
     logoSvg(),
+    write,
   )
 
   const offerId = await idBySlug(payload, 'affiliate-links', TRIAL_OFFER.slug)
@@ -110,9 +132,9 @@ export async function seedDemoContent(payload: Payload, options: { password: str
         collection: 'affiliate-links',
         id: offerId,
         data: TRIAL_OFFER,
-        ...trusted,
+        ...write,
       })
-    : await payload.create({ collection: 'affiliate-links', data: TRIAL_OFFER, ...trusted })
+    : await payload.create({ collection: 'affiliate-links', data: TRIAL_OFFER, ...write })
 
   const seriesData = {
     ...SERIES,
@@ -122,8 +144,8 @@ export async function seedDemoContent(payload: Payload, options: { password: str
   }
   const seriesId = await idBySlug(payload, 'series', SERIES.slug)
   const series = seriesId
-    ? await payload.update({ collection: 'series', id: seriesId, data: seriesData, ...trusted })
-    : await payload.create({ collection: 'series', data: seriesData, ...trusted })
+    ? await payload.update({ collection: 'series', id: seriesId, data: seriesData, ...write })
+    : await payload.create({ collection: 'series', data: seriesData, ...write })
 
   for (const article of ARTICLES) {
     const author = users.get(article.author)
@@ -142,18 +164,18 @@ export async function seedDemoContent(payload: Payload, options: { password: str
     }
     const id = await idBySlug(payload, 'articles', article.slug)
     if (id !== undefined) {
-      await payload.update({ collection: 'articles', id, data, ...trusted })
+      await payload.update({ collection: 'articles', id, data, ...write })
     } else {
       // A new demo article was written when it says it was published, not when it was seeded.
       const written = { createdAt: article.publishedAt, updatedAt: article.publishedAt }
-      await payload.create({ collection: 'articles', data: { ...data, ...written }, ...trusted })
+      await payload.create({ collection: 'articles', data: { ...data, ...written }, ...write })
     }
   }
 
   await payload.updateGlobal({
     slug: 'site-settings',
     data: { ...SETTINGS, logo: logo.id },
-    ...trusted,
+    ...write,
   })
   payload.logger.info('Demo content ready.')
 }
@@ -162,5 +184,10 @@ export async function seedDemoContent(payload: Payload, options: { password: str
 export async function ensureDemoContent(payload: Payload) {
   const { totalDocs } = await payload.count({ collection: 'users', ...trusted })
   if (totalDocs > 0) return
-  await seedDemoContent(payload, { password: seedPassword() })
+  // A fresh database: nothing is cached yet, and the server that would be told is this one,
+  // still booting (each notice would wait for its timeout).
+  await seedDemoContent(payload, {
+    password: seedPassword(),
+    context: { [SKIP_CACHE_EXPIRY]: true },
+  })
 }

@@ -8,9 +8,15 @@ import type {
 import { afterCommit } from '../../lib/after-commit'
 import { expireTags } from '../../lib/revalidate'
 
+/**
+ * Request context key for writes that need no cache expiry: the first seed of an empty
+ * development database, when nothing is cached and the server to tell is still booting.
+ */
+export const SKIP_CACHE_EXPIRY = 'kiosqueSkipCacheExpiry'
+
 /** Expires cache tags once the change is committed, so no reader can re-cache the old state. */
 export async function expireAfterCommit(req: PayloadRequest, list: string[]) {
-  if (list.length === 0) return
+  if (list.length === 0 || req.context?.[SKIP_CACHE_EXPIRY] === true) return
   await afterCommit(req, () =>
     expireTags(list, { log: (message) => req.payload.logger.warn(message) }),
   )
