@@ -5,8 +5,9 @@
  */
 import type { Payload, PayloadRequest, Where } from 'payload'
 
-import { SCHEDULE_PUBLISH_TASK } from '../collections/Jobs/schedule-publish'
 import { isStaffUser } from '../collections/shared/access'
+import { findPendingSchedules } from '../collections/shared/schedule'
+import { formatLongDate, formatTime } from './format'
 import { NEWSROOM_TIME_ZONE } from './time'
 import type { DocId } from './views'
 
@@ -74,37 +75,27 @@ export function groupByParisDay(
 
 /** "9 h 00" in French, "09:00" in English, Paris time. */
 export function formatCalendarTime(date: Date | string, language: CalendarLanguage = 'fr') {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: NEWSROOM_TIME_ZONE,
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(date))
-      .map((part) => [part.type, part.value]),
-  )
-  return language === 'fr'
-    ? `${Number(parts.hour)} h ${parts.minute}`
-    : `${parts.hour}:${parts.minute}`
+  if (language === 'fr') return formatTime(date)
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: NEWSROOM_TIME_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(date))
 }
 
 /** "vendredi 13 décembre 2024" / "Friday, 13 December 2024" for a YYYY-MM-DD day. */
 export function formatCalendarDay(day: string, language: CalendarLanguage = 'fr') {
-  // Noon UTC of that date is the same date everywhere the formatter could look.
-  const label = new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
-    timeZone: 'UTC',
+  // Noon UTC of that date is the same date in Paris, whatever the season.
+  const noon = new Date(`${day}T12:00:00Z`)
+  if (language === 'fr') return formatLongDate(noon)
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: NEWSROOM_TIME_ZONE,
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     year: 'numeric',
-  }).format(new Date(`${day}T12:00:00Z`))
-  return language === 'fr' ? label.replace(/^(\S+) 1 /, '$1 1er ') : label
-}
-
-type ScheduleJob = {
-  waitUntil?: string | null
-  input?: { type?: string | null; doc?: { relationTo?: string; value?: unknown } | null } | null
+  }).format(noon)
 }
 
 type SeriesRow = {
@@ -133,37 +124,10 @@ export async function listEditorialEvents(
   const from = range.from.toISOString()
   const to = range.to.toISOString()
 
-  const { docs: jobs } = await payload.find({
-    collection: 'payload-jobs',
-    where: {
-      and: [
-        { taskSlug: { equals: SCHEDULE_PUBLISH_TASK } },
-        { completedAt: { exists: false } },
-        { hasError: { not_equals: true } },
-        { waitUntil: { greater_than_equal: from } },
-        { waitUntil: { less_than: to } },
-      ],
-    },
-    pagination: false,
-    depth: 0,
-    select: { input: true, waitUntil: true },
-    overrideAccess: true,
-  })
-
-  const schedules = (jobs as ScheduleJob[]).flatMap((job) => {
-    const doc = job.input?.doc
-    if (!job.waitUntil || !doc || !isCalendarCollection(doc.relationTo) || doc.value == null) {
-      return []
-    }
-    return [
-      {
-        at: new Date(job.waitUntil).toISOString(),
-        kind: job.input?.type === 'unpublish' ? ('unpublish' as const) : ('publish' as const),
-        collection: doc.relationTo,
-        id: String(doc.value),
-      },
-    ]
-  })
+  const schedules = (await findPendingSchedules(payload, { from, to })).flatMap(
+    ({ at, type, collection, id }) =>
+      isCalendarCollection(collection) ? [{ at, kind: type, collection, id }] : [],
+  )
 
   const titles = new Map<string, { id: DocId; title: string }>()
   for (const collection of ['articles', 'series'] as const) {

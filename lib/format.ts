@@ -34,6 +34,18 @@ export function formatDate(date: Date | string): string {
   return `${p.day === '1' ? '1er' : p.day} ${p.month} ${p.year}`
 }
 
+/** "9 h 00", "14 h 05", Paris time. */
+export function formatTime(date: Date | string): string {
+  const p = parisParts(date)
+  return `${Number(p.hour)} h ${p.minute}`
+}
+
+/** "vendredi 13 décembre 2024", "dimanche 1er décembre 2024", Paris time. */
+export function formatLongDate(date: Date | string): string {
+  const p = parisParts(date)
+  return `${p.weekday} ${p.day === '1' ? '1er' : p.day} ${p.month} ${p.year}`
+}
+
 /** "vendredi 13 décembre 2024 à 9 h" (minutes only when there are some), Paris time. */
 export function formatReleaseDateTime(date: Date | string): string {
   const p = parisParts(date)

@@ -73,24 +73,29 @@ export function articleJsonLd(
   }
 }
 
-export function articleBreadcrumbJsonLd(
-  article: ArticleView,
+/** Home (the publication) › the page. */
+function breadcrumbJsonLd(
   settings: SiteSettingsView,
   siteUrl: string,
+  page: { name: string; href: string },
 ): WithContext<BreadcrumbList> {
   return {
     '@context': 'https://schema.org',
     '@type': 'BreadcrumbList',
     itemListElement: [
       { '@type': 'ListItem', position: 1, name: settings.publicationName, item: `${siteUrl}/` },
-      {
-        '@type': 'ListItem',
-        position: 2,
-        name: article.title,
-        item: absoluteUrl(hrefFor({ collection: 'articles', slug: article.slug }), siteUrl),
-      },
+      { '@type': 'ListItem', position: 2, name: page.name, item: absoluteUrl(page.href, siteUrl) },
     ],
   }
+}
+
+export function articleBreadcrumbJsonLd(
+  article: ArticleView,
+  settings: SiteSettingsView,
+  siteUrl: string,
+): WithContext<BreadcrumbList> {
+  const href = hrefFor({ collection: 'articles', slug: article.slug })
+  return breadcrumbJsonLd(settings, siteUrl, { name: article.title, href })
 }
 
 export function authorJsonLd(
@@ -115,19 +120,8 @@ export function authorBreadcrumbJsonLd(
   settings: SiteSettingsView,
   siteUrl: string,
 ): WithContext<BreadcrumbList> {
-  return {
-    '@context': 'https://schema.org',
-    '@type': 'BreadcrumbList',
-    itemListElement: [
-      { '@type': 'ListItem', position: 1, name: settings.publicationName, item: `${siteUrl}/` },
-      {
-        '@type': 'ListItem',
-        position: 2,
-        name: author.name,
-        item: absoluteUrl(hrefFor({ collection: 'users', slug: author.slug }), siteUrl),
-      },
-    ],
-  }
+  const href = hrefFor({ collection: 'users', slug: author.slug })
+  return breadcrumbJsonLd(settings, siteUrl, { name: author.name, href })
 }
 
 export function seriesJsonLd(series: SeriesView, siteUrl: string): WithContext<TVSeries> {

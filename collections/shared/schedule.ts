@@ -1,4 +1,4 @@
-import type { Field, FieldHook, PayloadRequest } from 'payload'
+import type { Field, FieldHook, Payload, PayloadRequest } from 'payload'
 
 import { parisDisplayTimezone } from '../../lib/time'
 import { SCHEDULE_PUBLISH_TASK } from '../Jobs/schedule-publish'
@@ -11,43 +11,61 @@ type ScheduleJob = {
   input?: { type?: string | null; doc?: { relationTo?: string; value?: unknown } | null } | null
 }
 
-/** "publish:12" → the earliest pending instant of that kind for that document. */
-export type PendingSchedules = Map<string, string>
-
-const key = (type: ScheduleType, id: unknown) => `${type}:${String(id)}`
+/** One pending scheduled publication or unpublication, as the jobs queue holds it. */
+export type PendingSchedule = { at: string; type: ScheduleType; collection: string; id: string }
 
 /**
- * The earliest pending publication and unpublication of every document of a collection, from
- * Payload's jobs queue (the only place schedules live). One query; the documents are matched in
- * JavaScript, not with a JSON-path query, so it reads the same on SQLite and MongoDB.
+ * Every pending schedule in Payload's jobs queue (the only place schedules live), optionally
+ * due within [from, to). Read past access control: callers decide who may see them. The
+ * documents are decoded in JavaScript, not with a JSON-path query, so it reads the same on SQLite
+ * and MongoDB.
  */
-export async function listPendingSchedules(
-  req: PayloadRequest,
-  collection: string,
-): Promise<PendingSchedules> {
-  const { docs } = await req.payload.find({
+export async function findPendingSchedules(
+  payload: Payload,
+  options: { req?: PayloadRequest; from?: string; to?: string } = {},
+): Promise<PendingSchedule[]> {
+  const { req, from, to } = options
+  const { docs } = await payload.find({
     collection: 'payload-jobs',
     where: {
       and: [
         { taskSlug: { equals: SCHEDULE_PUBLISH_TASK } },
         { completedAt: { exists: false } },
         { hasError: { not_equals: true } },
+        ...(from ? [{ waitUntil: { greater_than_equal: from } }] : []),
+        ...(to ? [{ waitUntil: { less_than: to } }] : []),
       ],
     },
     pagination: false,
     depth: 0,
     select: { input: true, waitUntil: true },
     overrideAccess: true,
-    req,
+    ...(req ? { req } : {}),
   })
-  const pending: PendingSchedules = new Map()
-  for (const job of docs as ScheduleJob[]) {
+  return (docs as ScheduleJob[]).flatMap((job) => {
     const doc = job.input?.doc
-    if (!job.waitUntil || doc?.relationTo !== collection || doc.value == null) continue
+    if (!job.waitUntil || !doc?.relationTo || doc.value == null) return []
     const type: ScheduleType = job.input?.type === 'unpublish' ? 'unpublish' : 'publish'
     const at = new Date(job.waitUntil).toISOString()
-    const current = pending.get(key(type, doc.value))
-    if (!current || at < current) pending.set(key(type, doc.value), at)
+    return [{ at, type, collection: doc.relationTo, id: String(doc.value) }]
+  })
+}
+
+/** "publish:12" → the earliest pending instant of that kind for that document. */
+export type PendingSchedules = Map<string, string>
+
+const key = (type: ScheduleType, id: unknown) => `${type}:${String(id)}`
+
+/** The earliest pending publication and unpublication of every document of a collection. */
+export async function listPendingSchedules(
+  req: PayloadRequest,
+  collection: string,
+): Promise<PendingSchedules> {
+  const pending: PendingSchedules = new Map()
+  for (const schedule of await findPendingSchedules(req.payload, { req })) {
+    if (schedule.collection !== collection) continue
+    const current = pending.get(key(schedule.type, schedule.id))
+    if (!current || schedule.at < current) pending.set(key(schedule.type, schedule.id), schedule.at)
   }
   return pending
 }
