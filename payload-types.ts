@@ -121,6 +121,7 @@ export interface Article {
     };
     [k: string]: unknown;
   };
+  imagesUsed?: (number | Media)[] | null;
   authors: (number | User)[];
   category: 'mobilite' | 'tech' | 'ecrans' | 'energie';
   series?: (number | null) | Series;
@@ -158,6 +159,10 @@ export interface Media {
    */
   alt: string;
   credit?: string | null;
+  /**
+   * An image becomes visible to readers once a published page uses it (article, series, logo), not before.
+   */
+  visibleToReaders?: boolean | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -538,6 +543,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   standfirst?: T;
   heroImage?: T;
   body?: T;
+  imagesUsed?: T;
   authors?: T;
   category?: T;
   series?: T;
@@ -617,6 +623,7 @@ export interface AffiliateClicksSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   credit?: T;
+  visibleToReaders?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

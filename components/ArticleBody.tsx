@@ -6,7 +6,8 @@ import type {
 import { type JSXConvertersFunction, RichText } from '@payloadcms/richtext-lexical/react'
 
 import { hrefFor } from '../lib/routes'
-import type { ArticleView, SeriesCardBlockView, SeriesCardView } from '../lib/views'
+import type { ArticleView, ImageView, SeriesCardBlockView, SeriesCardView } from '../lib/views'
+import { Picture } from './Picture'
 import { SeriesCard } from './SeriesCard'
 
 /** Only web and mail links leave the body as links: no javascript: or data: URLs. */
@@ -38,8 +39,24 @@ function cardSeries(value: unknown): SeriesCardView | null {
   return value && typeof value === 'object' ? (value as SeriesCardView) : null
 }
 
+/** lib/content narrows an embedded image to a view; anything else means readers may not see it. */
+function bodyImage(value: unknown): ImageView | null {
+  if (!value || typeof value !== 'object') return null
+  const image = value as Partial<ImageView>
+  return typeof image.url === 'string' && image.width && image.height ? (image as ImageView) : null
+}
+
 const converters: JSXConvertersFunction<NodeTypes> = ({ defaultConverters }) => ({
   ...defaultConverters,
+  upload: ({ node }) => {
+    const image = bodyImage(node.value)
+    if (!image) return null
+    return (
+      <figure className="article-figure">
+        <Picture image={image} sizes="(min-width: 800px) 720px, 100vw" />
+      </figure>
+    )
+  },
   link: ({ node, nodesToJSX }) => {
     const children = nodesToJSX({ nodes: node.children })
     if (node.fields.linkType === 'internal') {

@@ -15,6 +15,7 @@ export function Picture({ image, sizes, priority, className }: Props) {
       height={image.height}
       sizes={sizes}
       priority={priority}
+      unoptimized={image.direct === true}
     />
   )
 }

@@ -2,6 +2,8 @@ import type { GlobalConfig } from 'payload'
 
 import { anyone, isEditor } from '../collections/shared/access'
 import { validateHttpsUrl } from '../collections/shared/fields'
+import { refreshLogoVisibility } from '../collections/shared/media-visibility'
+import { PARIS_TIMESTAMPS } from '../collections/shared/paris-dates'
 import { expireGlobalOnChange } from '../collections/shared/revalidate'
 import { tags } from '../lib/cache-tags'
 
@@ -16,7 +18,8 @@ export const SiteSettings: GlobalConfig = {
   slug: 'site-settings',
   label: { fr: 'Réglages du site', en: 'Site settings' },
   access: { read: anyone, update: isEditor },
-  hooks: { afterChange: [expireGlobalOnChange([tags.settings])] },
+  admin: { components: { elements: { beforeDocumentControls: [PARIS_TIMESTAMPS] } } },
+  hooks: { afterChange: [refreshLogoVisibility, expireGlobalOnChange([tags.settings])] },
   fields: [
     {
       name: 'publicationName',

@@ -13,7 +13,7 @@ import type { Article, Media, Series, SiteSetting, User } from '../payload-types
 import { tags } from './cache-tags'
 import { getPayloadClient } from './payload'
 import { readingMinutes } from './format'
-import { collectAffiliateRefs, countWords, mapSeriesCards } from './richtext'
+import { collectAffiliateRefs, countWords, mapBodyRelations } from './richtext'
 import type {
   AffiliateLinkView,
   ArticleSummaryView,
@@ -65,7 +65,11 @@ function imageView(media: unknown, size?: 'card' | 'hero'): ImageView | null {
   const width = sized?.width ?? m.width
   const height = sized?.height ?? m.height
   if (!url || !width || !height) return null
-  return { url: sitePath(url), alt: m.alt ?? '', width, height }
+  const view: ImageView = { url: sitePath(url), alt: m.alt ?? '', width, height }
+  // Only staff previews see images no published page uses yet: readers cannot fetch them, nor
+  // can the image optimizer, which fetches anonymously; the browser loads them with the session.
+  if (m.visibleToReaders !== true) view.direct = true
+  return view
 }
 
 const SHARE_SIZES = ['hero', 'fourThree', 'square'] as const
@@ -134,6 +138,7 @@ const MEDIA_FIELDS = {
   width: true,
   height: true,
   sizes: true,
+  visibleToReaders: true,
 } as const
 
 /** A series as a card shows it; null for an id or nothing (readers may not see that series). */
@@ -262,7 +267,10 @@ async function findArticle(slug: string, readAs: ReadAs): Promise<ArticleView | 
     category: doc.category,
     image: imageView(doc.heroImage, 'hero'),
     authors: doc.authors.map(authorView).filter((a): a is AuthorView => a !== null),
-    body: mapSeriesCards(doc.body, seriesCardView) as ArticleView['body'],
+    body: mapBodyRelations(doc.body, {
+      series: seriesCardView,
+      image: (media) => imageView(media),
+    }) as ArticleView['body'],
     readingMinutes: readingMinutes(countWords(doc.body)),
     series: seriesCardView(series),
     // The series card below the article links its trial offer too.

@@ -3,6 +3,9 @@ import type { DocId } from './views'
 type LexicalNode = {
   type?: string
   children?: LexicalNode[]
+  /** Upload nodes: the collection and the document (an id, or the document when populated). */
+  relationTo?: string
+  value?: unknown
   fields?: {
     linkType?: string
     doc?: { relationTo?: string; value?: unknown } | null
@@ -58,11 +61,45 @@ export function collectAffiliateRefs(root: unknown, outside: unknown[] = []): Af
   return [...found.values()]
 }
 
-/** A copy of a Lexical document with each series card's `series` replaced by `narrow(series)`. */
-export function mapSeriesCards<T>(root: T, narrow: (series: unknown) => unknown): T {
+const isImage = (node: LexicalNode) => node.type === 'upload' && node.relationTo === 'media'
+
+/** The ids of the images a Lexical document embeds (upload nodes), once each, in reading order. */
+export function collectImageIds(root: unknown): DocId[] {
+  const found = new Set<DocId>()
+  const visit = (node: LexicalNode | undefined) => {
+    if (!node || typeof node !== 'object') return
+    if (isImage(node)) {
+      const id = idOf(node.value)
+      if (id !== null) found.add(id)
+    }
+    node.children?.forEach(visit)
+  }
+  visit((root as { root?: LexicalNode } | null)?.root)
+  return [...found]
+}
+
+/** The id of a relation as Payload gives it: the id itself, or the populated document's. */
+export function idOf(value: unknown): DocId | null {
+  if (typeof value === 'number' || typeof value === 'string') return value
+  if (value && typeof value === 'object') {
+    const id = (value as { id?: unknown }).id
+    if (typeof id === 'number' || typeof id === 'string') return id
+  }
+  return null
+}
+
+type Narrowers = { series: (series: unknown) => unknown; image: (media: unknown) => unknown }
+
+/**
+ * A copy of a Lexical document with each series card's `series` replaced by `narrow.series(…)`
+ * and each embedded image's document by `narrow.image(…)`.
+ */
+export function mapBodyRelations<T>(root: T, narrow: Narrowers): T {
   const visit = (node: LexicalNode): LexicalNode => {
     const copy: LexicalNode = { ...node }
-    if (isSeriesCard(node)) copy.fields = { ...node.fields, series: narrow(node.fields?.series) }
+    if (isSeriesCard(node))
+      copy.fields = { ...node.fields, series: narrow.series(node.fields?.series) }
+    if (isImage(node)) copy.value = narrow.image(node.value)
     if (Array.isArray(node.children)) copy.children = node.children.map(visit)
     return copy
   }

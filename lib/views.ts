@@ -11,6 +11,8 @@ export type ImageView = {
   alt: string
   width: number
   height: number
+  /** Not yet on any published page (a preview): loaded as is, not through the optimizer. */
+  direct?: true
 }
 
 /** A byline's author; `slug` is null for an account that has no author page address yet. */

@@ -4,6 +4,7 @@ import * as migration_20261129_080518_affiliate_clicks from './20261129_080518_a
 import * as migration_20261129_103926_editorial_workflow from './20261129_103926_editorial_workflow';
 import * as migration_20261129_104903_author_slugs from './20261129_104903_author_slugs';
 import * as migration_20261129_111315_scheduled_jobs from './20261129_111315_scheduled_jobs';
+import * as migration_20261129_124519_private_images from './20261129_124519_private_images';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261129_111315_scheduled_jobs.up,
     down: migration_20261129_111315_scheduled_jobs.down,
-    name: '20261129_111315_scheduled_jobs'
+    name: '20261129_111315_scheduled_jobs',
+  },
+  {
+    up: migration_20261129_124519_private_images.up,
+    down: migration_20261129_124519_private_images.down,
+    name: '20261129_124519_private_images'
   },
 ];

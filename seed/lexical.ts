@@ -83,3 +83,14 @@ export const seriesCard = (series: DocId | object | null, id: string): Node => (
   format: '',
   fields: { id, blockName: '', blockType: 'seriesCard', series },
 })
+
+/** An image from the media collection, as the editor's upload button inserts it. */
+export const image = (media: DocId, id: string): Node => ({
+  type: 'upload',
+  version: 3,
+  format: '',
+  id,
+  fields: null,
+  relationTo: 'media',
+  value: media,
+})

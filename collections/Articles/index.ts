@@ -8,6 +8,12 @@ import { previewAdmin } from '../shared/preview'
 import { scheduleFields } from '../shared/schedule'
 import { canCreateArticle, canUpdateArticle, canWriteStatus } from './access'
 import { revalidateArticle, revalidateDeletedArticle, stampPublicationDate } from './hooks'
+import {
+  articleImagesField,
+  refreshArticleImages,
+  refreshDeletedArticleImages,
+  rememberArticleImages,
+} from '../shared/media-visibility'
 import { endReviewOnPublish, notifyEditorsOfReview, reviewStateField } from './review'
 
 export const Articles: CollectionConfig = {
@@ -69,6 +75,7 @@ export const Articles: CollectionConfig = {
       relationTo: 'media',
     },
     { name: 'body', label: { fr: 'Texte', en: 'Text' }, type: 'richText', required: true },
+    articleImagesField,
     {
       name: 'authors',
       label: { fr: 'Auteurs', en: 'Authors' },
@@ -125,8 +132,8 @@ export const Articles: CollectionConfig = {
     ...scheduleFields(),
   ],
   hooks: {
-    beforeChange: [stampPublicationDate, endReviewOnPublish],
-    afterChange: [revalidateArticle, notifyEditorsOfReview],
-    afterDelete: [revalidateDeletedArticle],
+    beforeChange: [stampPublicationDate, endReviewOnPublish, rememberArticleImages],
+    afterChange: [refreshArticleImages, revalidateArticle, notifyEditorsOfReview],
+    afterDelete: [refreshDeletedArticleImages, revalidateDeletedArticle],
   },
 }

@@ -5,7 +5,9 @@ import type { CollectionConfig } from 'payload'
 import { env } from '../../lib/env'
 
 import { tags } from '../../lib/cache-tags'
-import { anyone, isEditor, isStaff } from '../shared/access'
+import type { Access } from 'payload'
+
+import { isEditor, isStaff, isStaffUser, nobodyField } from '../shared/access'
 import { expireOnChange } from '../shared/revalidate'
 
 const expireMedia = expireOnChange([tags.media])
@@ -14,11 +16,15 @@ const expireMedia = expireOnChange([tags.media])
 export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif']
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
+/** Staff see every image; readers only those a published page uses (shared/media-visibility). */
+const staffOrInPublishedUse: Access = ({ req }) =>
+  isStaffUser(req.user) ? true : { visibleToReaders: { equals: true } }
+
 export const Media: CollectionConfig = {
   slug: 'media',
   labels: { singular: { fr: 'Image', en: 'Image' }, plural: { fr: 'Images', en: 'Images' } },
   access: {
-    read: anyone,
+    read: staffOrInPublishedUse,
     create: isStaff,
     update: isEditor,
     delete: isEditor,
@@ -54,5 +60,21 @@ export const Media: CollectionConfig = {
       },
     },
     { name: 'credit', label: { fr: 'Crédit', en: 'Credit' }, type: 'text', maxLength: 200 },
+    {
+      name: 'visibleToReaders',
+      label: { fr: 'Visible des lecteurs', en: 'Visible to readers' },
+      type: 'checkbox',
+      defaultValue: false,
+      // Set by the hooks of the documents that use the image, never by a request.
+      access: { create: nobodyField, update: nobodyField },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: {
+          fr: 'Une image devient visible des lecteurs quand une page publiée l’utilise (article, série, logo), pas avant.',
+          en: 'An image becomes visible to readers once a published page uses it (article, series, logo), not before.',
+        },
+      },
+    },
   ],
 }

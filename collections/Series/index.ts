@@ -5,6 +5,7 @@ import { isEditor, isStaffUser, publishedOrStaff } from '../shared/access'
 import { slugField } from '../shared/fields'
 import { previewAdmin } from '../shared/preview'
 import { scheduleFields } from '../shared/schedule'
+import { refreshDeletedSeriesImages, refreshSeriesImages } from '../shared/media-visibility'
 import { revalidateDeletedSeries, revalidateSeries } from './hooks'
 
 export const Series: CollectionConfig = {
@@ -31,8 +32,8 @@ export const Series: CollectionConfig = {
     },
   },
   hooks: {
-    afterChange: [revalidateSeries],
-    afterDelete: [revalidateDeletedSeries],
+    afterChange: [refreshSeriesImages, revalidateSeries],
+    afterDelete: [refreshDeletedSeriesImages, revalidateDeletedSeries],
   },
   fields: [
     {

@@ -3,6 +3,9 @@ import type { CollectionConfig, Field } from 'payload'
 /** The list cell that shows a date in Paris time (admin/ParisDateCell.tsx, in the import map). */
 export const PARIS_DATE_CELL = '/admin/ParisDateCell'
 
+/** The document header's "last modified" and "created", in Paris time (admin/ParisTimestamps). */
+export const PARIS_TIMESTAMPS = '/admin/ParisTimestamps#ParisTimestamps'
+
 type DateField = Extract<Field, { type: 'date' }>
 
 const withCell = (field: DateField): DateField =>
@@ -27,7 +30,8 @@ const timestamp = (name: 'createdAt' | 'updatedAt'): DateField => ({
 
 /**
  * Every date column of a collection's list view in Paris time, whatever the browser's zone:
- * its top-level date fields and its timestamps use ParisDateCell.
+ * its top-level date fields and its timestamps use ParisDateCell; the edit view's header shows
+ * its timestamps in Paris time too.
  */
 export function withParisDates(collection: CollectionConfig): CollectionConfig {
   const fields = collection.fields.map((field) => (field.type === 'date' ? withCell(field) : field))
@@ -37,5 +41,16 @@ export function withParisDates(collection: CollectionConfig): CollectionConfig {
       if (!fields.some(named)) fields.push(withCell(timestamp(name)))
     }
   }
-  return { ...collection, fields }
+  const edit = collection.admin?.components?.edit
+  const admin: CollectionConfig['admin'] = {
+    ...collection.admin,
+    components: {
+      ...collection.admin?.components,
+      edit: {
+        ...edit,
+        beforeDocumentControls: [...(edit?.beforeDocumentControls ?? []), PARIS_TIMESTAMPS],
+      },
+    },
+  }
+  return { ...collection, fields, admin }
 }

@@ -811,6 +811,13 @@ const makeMedia = async () => {
   return { id: media.id }
 }
 
+/** An image on a published page: readers may see it (collections/shared/media-visibility.ts). */
+const makePublishedMedia = async () => {
+  const media = await makeMedia()
+  await makeArticle(ctx.payload, people.editor.user.id, 'published', { heroImage: media.id })
+  return media
+}
+
 const mediaCreateRow: Row<{ alt: string }> = {
   setup: async () => ({ alt: `Envoi ${next()}` }),
   state: async () =>
@@ -1189,7 +1196,9 @@ const MATRIX: Cell[] = [
   ),
 
   // Media: journalists upload; changing or deleting a shared image is an editor's call.
-  cell('media: read', EVERYONE, readRow('media', makeMedia)),
+  // An image is as embargoed as the draft it was uploaded for, until a published page uses it.
+  cell('media: read an image no published page uses', STAFF, readRow('media', makeMedia)),
+  cell('media: read an image a published page uses', EVERYONE, readRow('media', makePublishedMedia)),
   cell('media: upload', STAFF, mediaCreateRow),
   cell(
     'media: edit',

@@ -3,7 +3,7 @@ import { render, screen } from '@testing-library/react'
 
 import { ArticleBody } from '../../components/ArticleBody'
 import type { ArticleView } from '../../lib/views'
-import { affiliateLink, doc, h2, link, p, seriesCard } from '../../seed/lexical'
+import { affiliateLink, doc, h2, image, link, p, seriesCard } from '../../seed/lexical'
 import { demoCard } from '../helpers/views'
 
 const body = (...children: Parameters<typeof p>) =>
@@ -24,6 +24,34 @@ describe('ArticleBody', () => {
     render(<ArticleBody body={body(affiliateLink(7, 'offre retirée'))} />)
     expect(screen.getByText('offre retirée')).toBeInTheDocument()
     expect(screen.queryByRole('link')).toBeNull()
+  })
+
+  it('shows an embedded image readers may see, and nothing for one they may not', () => {
+    const view = {
+      url: '/api/media/file/usine.jpg',
+      alt: 'La chaîne de Flins',
+      width: 1600,
+      height: 900,
+    }
+    const { container } = render(
+      <ArticleBody
+        body={
+          doc(
+            p('Avant.'),
+            image(view as never, 'a'),
+            // lib/content leaves null where readers may not see the image.
+            image(null as never, 'b'),
+            image(42, 'c'),
+          ) as unknown as ArticleView['body']
+        }
+      />,
+    )
+    const pictures = container.querySelectorAll('figure img')
+    expect(pictures).toHaveLength(1)
+    expect(screen.getByRole('img', { name: 'La chaîne de Flins' })).toHaveAttribute(
+      'src',
+      '/api/media/file/usine.jpg',
+    )
   })
 
   it('never renders a javascript: URL as a link', () => {

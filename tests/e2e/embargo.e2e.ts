@@ -9,7 +9,9 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
-import { doc, p, seriesCard } from '../../seed/lexical'
+import sharp from 'sharp'
+
+import { doc, image, p, seriesCard } from '../../seed/lexical'
 import { api, DEMO, get, login, within } from './helpers'
 
 const TOKEN = `canari${randomBytes(5).toString('hex')}`
@@ -25,6 +27,8 @@ let scheduled: Doc
 let draftSeries: Doc
 let withDraftRelations: Doc
 let pendingEdit: Doc
+/** An image uploaded for the draft: embargoed with it (its alt text carries the token). */
+let photo: { id: number | string; filename: string; url: string }
 let closePayload: (() => Promise<void>) | undefined
 
 const timings: Record<string, number> = {}
@@ -48,10 +52,32 @@ async function createArticle(data: Record<string, unknown>, status: 'draft' | 'p
   return body.doc
 }
 
+async function uploadPhoto(alt: string) {
+  const png = await sharp({ create: { width: 32, height: 18, channels: 3, background: '#7a1f3d' } })
+    .png()
+    .toBuffer()
+  const form = new FormData()
+  form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), `canari-${SLUG}.png`)
+  form.append('_payload', JSON.stringify({ alt }))
+  const body = await api<{ doc: typeof photo }>('/api/media', {
+    method: 'POST',
+    token: editor.token,
+    body: form,
+  })
+  return body.doc
+}
+
 beforeAll(async () => {
   editor = await login(DEMO.editor)
 
-  draft = await createArticle(articleData(`Brouillon ${TOKEN}`, `brouillon-${SLUG}`), 'draft')
+  photo = await uploadPhoto(`Photo ${TOKEN}`)
+  draft = await createArticle(
+    articleData(`Brouillon ${TOKEN}`, `brouillon-${SLUG}`, {
+      heroImage: photo.id,
+      body: doc(p('Texte du brouillon.'), image(photo.id, 'photo-canari')),
+    }),
+    'draft',
+  )
 
   // A scheduled article is a draft with a pending publication job, queued as the admin does.
   scheduled = await createArticle(
@@ -183,6 +209,9 @@ function anonymousUrls(): { url: string; init?: RequestInit }[] {
     '/api/users?limit=100&depth=2',
     '/api/affiliate-links?limit=100&depth=2',
     '/api/globals/site-settings?depth=2',
+    '/api/media?limit=100',
+    `/api/media/${photo.id}`,
+    `/api/media?where[alt][like]=${like}`,
   ]
   return [
     ...pages.map((url) => ({ url })),
@@ -205,6 +234,7 @@ const GRAPHQL_QUERIES = () => [
   `{ versionsArticles(limit: 100) { docs { version { title } } } }`,
   `{ Series(draft: true) { docs { title synopsis } } }`,
   `{ countArticles(where: { title: { like: "${TOKEN}" } }) { totalDocs } }`,
+  `{ allMedia(limit: 100) { docs { alt filename } } }`,
 ]
 
 async function crawlForToken(token: string): Promise<string[]> {
@@ -244,6 +274,12 @@ describe('the embargo canary', () => {
       `/api/articles/count?draft=true&where[title][like]=${TOKEN}`,
     )
     expect(count.totalDocs).toBe(0)
+    // The draft's image: neither the file nor the optimizer's copy of it.
+    const file = new URL(photo.url, 'http://x').pathname
+    for (const url of [file, `/_next/image?url=${encodeURIComponent(file)}&w=640&q=75`]) {
+      const status = (await get(url)).status
+      expect([url, status >= 400 && status < 500]).toEqual([url, true])
+    }
   })
 
   it('lets the editor see them, so the crawl looked in the right places', async () => {
@@ -276,6 +312,10 @@ describe('the embargo canary', () => {
       )
     }
     expect((await get(`/articles/${draft.slug}`)).status).toBe(200)
+    // Its image came out with it, through the optimizer as readers get it.
+    const file = new URL(photo.url, 'http://x').pathname
+    expect((await get(file)).status).toBe(200)
+    expect((await get(`/_next/image?url=${encodeURIComponent(file)}&w=640&q=75`)).status).toBe(200)
 
     await api(`/api/articles/${draft.id}`, {
       method: 'PATCH',

@@ -24,6 +24,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { default as default_9a4626de2b7e0ff5985ee83ba48b901f } from '../../../admin/ParisDateCell'
+import { ParisTimestamps as ParisTimestamps_238ac5d65cceda8a3f1dd324b0a7dde2 } from '../../../admin/ParisTimestamps'
 import { SubscribersExport as SubscribersExport_87099df1bb3278ae3ee074425ec1e2d2 } from '../../../admin/SubscribersExport'
 import { CalendarNavLink as CalendarNavLink_1870f4b94e207cc76368dc1f33edd6aa } from '../../../admin/CalendarNavLink'
 import { ReviewQueue as ReviewQueue_5f88da6ec1ebf24b2cc06e245b7460ed } from '../../../admin/ReviewQueue'
@@ -58,6 +59,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/admin/ParisDateCell#default": default_9a4626de2b7e0ff5985ee83ba48b901f,
+  "/admin/ParisTimestamps#ParisTimestamps": ParisTimestamps_238ac5d65cceda8a3f1dd324b0a7dde2,
   "/admin/SubscribersExport#SubscribersExport": SubscribersExport_87099df1bb3278ae3ee074425ec1e2d2,
   "/admin/CalendarNavLink#CalendarNavLink": CalendarNavLink_1870f4b94e207cc76368dc1f33edd6aa,
   "/admin/ReviewQueue#ReviewQueue": ReviewQueue_5f88da6ec1ebf24b2cc06e245b7460ed,
