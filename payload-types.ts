@@ -303,6 +303,7 @@ export interface AffiliateLink {
   url: string;
   active?: boolean | null;
   expiresAt?: string | null;
+  expiresAt_tz?: SupportedTimezones;
   clicks?: number | null;
   updatedAt: string;
   createdAt: string;
@@ -331,8 +332,11 @@ export interface Subscriber {
   status: 'pending' | 'confirmed' | 'unsubscribed';
   consentText: string;
   consentAt?: string | null;
+  consentAt_tz?: SupportedTimezones;
   confirmedAt?: string | null;
+  confirmedAt_tz?: SupportedTimezones;
   unsubscribedAt?: string | null;
+  unsubscribedAt_tz?: SupportedTimezones;
   confirmTokenHash?: string | null;
   unsubscribeTokenHash?: string | null;
   confirmTokenExpiresAt?: string | null;
@@ -602,6 +606,7 @@ export interface AffiliateLinksSelect<T extends boolean = true> {
   url?: T;
   active?: T;
   expiresAt?: T;
+  expiresAt_tz?: T;
   clicks?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -689,8 +694,11 @@ export interface SubscribersSelect<T extends boolean = true> {
   status?: T;
   consentText?: T;
   consentAt?: T;
+  consentAt_tz?: T;
   confirmedAt?: T;
+  confirmedAt_tz?: T;
   unsubscribedAt?: T;
+  unsubscribedAt_tz?: T;
   confirmTokenHash?: T;
   unsubscribeTokenHash?: T;
   confirmTokenExpiresAt?: T;

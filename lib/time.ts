@@ -9,6 +9,17 @@ export const parisTimezoneField = {
   required: true,
 }
 
+/**
+ * How the admin's date pickers show and take a date and time: 24-hour clock, any minute, the
+ * same pattern everywhere ("13 déc. 2024 09:00"). The zone is the field's own (Paris).
+ */
+export const parisPicker = {
+  pickerAppearance: 'dayAndTime',
+  displayFormat: 'd MMM yyyy HH:mm',
+  timeFormat: 'HH:mm',
+  timeIntervals: 1,
+} as const
+
 const adminFormats = new Map<string, Intl.DateTimeFormat>()
 
 /**

@@ -5,6 +5,7 @@ import * as migration_20261129_103926_editorial_workflow from './20261129_103926
 import * as migration_20261129_104903_author_slugs from './20261129_104903_author_slugs';
 import * as migration_20261129_111315_scheduled_jobs from './20261129_111315_scheduled_jobs';
 import * as migration_20261129_124519_private_images from './20261129_124519_private_images';
+import * as migration_20261129_131528_paris_date_zones from './20261129_131528_paris_date_zones';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261129_124519_private_images.up,
     down: migration_20261129_124519_private_images.down,
-    name: '20261129_124519_private_images'
+    name: '20261129_124519_private_images',
+  },
+  {
+    up: migration_20261129_131528_paris_date_zones.up,
+    down: migration_20261129_131528_paris_date_zones.down,
+    name: '20261129_131528_paris_date_zones'
   },
 ];

@@ -1,5 +1,7 @@
 import type { CollectionConfig, Where } from 'payload'
 
+import { parisPicker, parisTimezoneField } from '../../lib/time'
+
 import { isEditor, isEditorField, isStaffUser, nobodyField } from '../shared/access'
 import { tags } from '../../lib/cache-tags'
 import { slugField, validateHttpsUrl } from '../shared/fields'
@@ -76,7 +78,9 @@ export const AffiliateLinks: CollectionConfig = {
       name: 'expiresAt',
       label: { fr: 'Expire le', en: 'Expires on' },
       type: 'date',
-      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+      // An offer ends at a Paris time, whatever the zone of the editor's browser.
+      timezone: { ...parisTimezoneField, required: false },
+      admin: { position: 'sidebar', date: parisPicker },
     },
     {
       name: 'clicks',

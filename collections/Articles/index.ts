@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isEditor, isEditorField, isStaffUser, publishedOrStaff } from '../shared/access'
 import { ARTICLE_CATEGORIES } from '../../lib/categories'
-import { parisTimezoneField } from '../../lib/time'
+import { parisPicker, parisTimezoneField } from '../../lib/time'
 import { slugField } from '../shared/fields'
 import { previewAdmin } from '../shared/preview'
 import { scheduleFields } from '../shared/schedule'
@@ -114,7 +114,7 @@ export const Articles: CollectionConfig = {
       access: { create: isEditorField, update: isEditorField },
       admin: {
         position: 'sidebar',
-        date: { pickerAppearance: 'dayAndTime', timeIntervals: 1 },
+        date: parisPicker,
         description: {
           fr: 'Remplie automatiquement à la première publication.',
           en: 'Filled in automatically at first publication.',

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { parisTimezoneField } from '../../lib/time'
+import { parisPicker, parisTimezoneField } from '../../lib/time'
 import { isEditor, isStaffUser, publishedOrStaff } from '../shared/access'
 import { slugField } from '../shared/fields'
 import { previewAdmin } from '../shared/preview'
@@ -77,7 +77,7 @@ export const Series: CollectionConfig = {
       required: true,
       timezone: parisTimezoneField,
       admin: {
-        date: { pickerAppearance: 'dayAndTime', timeIntervals: 1 },
+        date: parisPicker,
         description: {
           fr: 'Date et heure de mise en ligne de tous les épisodes (heure de Paris).',
           en: 'Date and time all episodes go online (Paris time).',
@@ -136,7 +136,7 @@ export const Series: CollectionConfig = {
           },
           type: 'date',
           timezone: { ...parisTimezoneField, required: false },
-          admin: { date: { pickerAppearance: 'dayAndTime', timeIntervals: 1 } },
+          admin: { date: parisPicker },
         },
       ],
     },

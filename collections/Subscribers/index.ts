@@ -1,4 +1,6 @@
 import type { CollectionConfig, Field } from 'payload'
+
+import { parisPicker, parisTimezoneField } from '../../lib/time'
 import { email as validEmail } from 'payload/shared'
 
 import { isAdmin, isAdminField, isEditor, isEditorUser, nobodyField } from '../shared/access'
@@ -69,7 +71,9 @@ export const Subscribers: CollectionConfig = {
       name: 'consentAt',
       label: { fr: 'Consentement donné le', en: 'Consent given on' },
       type: 'date',
-      admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+      // Shown in Paris time in the form too (the list shows Paris time anyway).
+      timezone: { ...parisTimezoneField, required: false },
+      admin: { readOnly: true, date: parisPicker },
       hooks: { beforeChange: [stampConsentTime] },
     },
     {
@@ -77,14 +81,16 @@ export const Subscribers: CollectionConfig = {
       label: { fr: 'Confirmé le', en: 'Confirmed on' },
       type: 'date',
       access: { create: nobodyField, update: nobodyField },
-      admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+      timezone: { ...parisTimezoneField, required: false },
+      admin: { readOnly: true, position: 'sidebar', date: parisPicker },
     },
     {
       name: 'unsubscribedAt',
       label: { fr: 'Désabonné le', en: 'Unsubscribed on' },
       type: 'date',
       access: { create: nobodyField, update: nobodyField },
-      admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+      timezone: { ...parisTimezoneField, required: false },
+      admin: { readOnly: true, position: 'sidebar', date: parisPicker },
     },
     // Tokens are stored hashed and only ever written by lib/newsletter.ts: nobody reads them.
     ...['confirmTokenHash', 'unsubscribeTokenHash'].map((name): Field => ({

@@ -1,6 +1,6 @@
 import type { Field, FieldHook, Payload, PayloadRequest } from 'payload'
 
-import { parisDisplayTimezone } from '../../lib/time'
+import { parisDisplayTimezone, parisPicker } from '../../lib/time'
 import { SCHEDULE_PUBLISH_TASK } from '../Jobs/schedule-publish'
 import { isStaffField, isStaffUser, nobodyField } from './access'
 
@@ -103,7 +103,7 @@ const scheduleField = (type: ScheduleType, label: string, description: string): 
     readOnly: true,
     // Styled in app/(payload)/custom.scss: no zone picker nor clear button on a computed date.
     className: 'computed-date',
-    date: { pickerAppearance: 'dayAndTime', displayFormat: 'd MMM yyyy HH:mm' },
+    date: parisPicker,
     description,
   },
   hooks: { afterRead: [nextScheduled(type)] },

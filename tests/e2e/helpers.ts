@@ -28,7 +28,8 @@ export async function get(
   const { token, ...rest } = init
   const headers = new Headers(rest.headers)
   if (token) headers.set('Authorization', `JWT ${token}`)
-  if (rest.body && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json')
+  if (typeof rest.body === 'string' && !headers.has('Content-Type'))
+    headers.set('Content-Type', 'application/json')
   const send = () => fetch(new URL(pathname, BASE_URL), { ...rest, headers, redirect: 'manual' })
   let response: Response
   try {
