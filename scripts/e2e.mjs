@@ -5,7 +5,7 @@
  * Builds first when there is no build, starts `next start` on a free loopback port with a
  * throw-away SQLite file, seeds the demo content, runs the e2e Jest project with the server's
  * address in E2E_BASE_URL, then stops the server. Extra arguments go to Jest. The browser tests
- * drive Debian's Chromium (/usr/bin/chromium, or CHROMIUM_PATH) with playwright-core.
+ * drive Debian's Chromium (/usr/bin/chromium) with playwright-core.
  */
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'

@@ -17,7 +17,8 @@ import {
 
 import { BASE_URL, SEED_PASSWORD } from './helpers'
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+/** Debian's Chromium (apt-get install chromium): playwright-core downloads no browser. */
+export const CHROMIUM_PATH = '/usr/bin/chromium'
 
 export const VIEWPORTS = {
   phone: { width: 390, height: 844 },
@@ -99,11 +100,16 @@ export async function logIntoAdmin(page: Page, email: string): Promise<void> {
   await page.waitForURL((url) => url.pathname === '/admin', { timeout: 60_000 })
 }
 
-/** A full-page PNG at test-results/screenshots/<name>-<viewport>.png; returns its path. */
-export async function screenshot(page: Page, name: string, viewport: ViewportName) {
+/** A PNG (full page by default) at test-results/screenshots/<name>-<viewport>.png. */
+export async function screenshot(
+  page: Page,
+  name: string,
+  viewport: ViewportName,
+  { fullPage = true } = {},
+) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
   const file = path.join(SCREENSHOT_DIR, `${name}-${viewport}.png`)
-  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' })
+  await page.screenshot({ path: file, fullPage, animations: 'disabled' })
   return file
 }
 

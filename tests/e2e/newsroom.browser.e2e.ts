@@ -206,7 +206,8 @@ it('goes from a journalist’s draft to a scheduled publication that readers see
   await drawer.getByRole('option', { name: parisClock(at).time, exact: true }).click()
   await drawer.getByRole('button', { name: 'Sauvegarder', exact: true }).click()
   await editorPage.getByText('Programmé avec succès.').waitFor()
-  await screenshot(editorPage, 'admin-schedule-drawer', 'desktop')
+  // The drawer covers the screen: the page behind it would only lengthen the picture.
+  await screenshot(editorPage, 'admin-schedule-drawer', 'desktop', { fullPage: false })
   const scheduled = await readUntil(
     () => api<Draft>(`/api/articles/${id}?draft=true&depth=0`, { token: editor.token }),
     (doc) => Boolean(doc.scheduledPublishAt),
