@@ -170,6 +170,9 @@ describe('series page', () => {
       expect(await items.count()).toBe(4)
       expect(await episodes.getByRole('heading', { level: 3 }).allTextContents()).toHaveLength(4)
       await seeText(page, '4 épisodes · 2 h 40')
+      // The poster is shown whole, portrait, not a 16:9 band cut from it.
+      const poster = await page.getByRole('img', { name: /^Affiche/ }).boundingBox()
+      expect(poster?.height ?? 0).toBeGreaterThan(poster?.width ?? 0)
     } finally {
       await context.close()
     }
