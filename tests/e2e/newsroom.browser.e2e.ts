@@ -196,7 +196,7 @@ it('goes from a journalist’s draft to a scheduled publication that readers see
   await editorPage.waitForURL(`**/admin/collections/articles/${id}`)
   await editorPage.getByRole('button', { name: 'Publier les modifications' }).waitFor()
 
-  const at = await nextSchedulableMinute(15_000)
+  const at = await nextSchedulableMinute(20_000)
   await editorPage.locator('#action-save-popup button.popup-button').click()
   await editorPage.getByRole('button', { name: 'Programmer la publication' }).click()
   const drawer = editorPage.getByRole('dialog', { name: `schedule-publish-${id}` })
