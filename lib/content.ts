@@ -103,7 +103,9 @@ function seriesView(series: Series): SeriesView {
     synopsis: series.synopsis,
     platform: series.platform,
     productionCompany: series.productionCompany ?? null,
-    poster: imageView(series.poster, 'hero'),
+    // The original, as on the series card: a 16:9 crop cut the portrait poster in half on the
+    // series page and in its social image (a portrait slot).
+    poster: imageView(series.poster),
     releaseAt: series.releaseAt,
     trialOffer: affiliateView(series.trialOffer),
     episodes: (series.episodes ?? [])

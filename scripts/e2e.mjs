@@ -4,7 +4,8 @@
  *
  * Builds first when there is no build, starts `next start` on a free loopback port with a
  * throw-away SQLite file, seeds the demo content, runs the e2e Jest project with the server's
- * address in E2E_BASE_URL, then stops the server. Extra arguments go to Jest.
+ * address in E2E_BASE_URL, then stops the server. Extra arguments go to Jest. The browser tests
+ * drive Debian's Chromium (/usr/bin/chromium) with playwright-core.
  */
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -69,6 +70,8 @@ const env = {
   PORT: String(port),
   SEED_PASSWORD: `e2e-${randomBytes(6).toString('hex')}`,
 }
+// Mail goes to the server log (lib/email.ts), never to a real mailbox.
+delete env.SMTP_URL
 const serverLog = path.join(dir, 'server.log')
 const out = createWriteStream(serverLog)
 log(`starting the production server on ${baseUrl} (log: ${serverLog})`)
@@ -109,6 +112,9 @@ try {
         E2E_DATABASE_URI: env.DATABASE_URI,
         E2E_SEED_PASSWORD: env.SEED_PASSWORD,
         E2E_BUILD_DIR: path.join(root, '.next'),
+        // Without SMTP_URL the server writes its mails to this log: the browser tests read the
+        // newsletter's confirmation link there, as a reader reads it in their mailbox.
+        E2E_SERVER_LOG: serverLog,
       },
     },
   )
