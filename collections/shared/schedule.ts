@@ -118,7 +118,8 @@ export const scheduleFields = (): Field[] => [
   scheduleField(
     'publish',
     'Publication programmée',
-    'Heure de Paris. À programmer par « Programmer la publication », sous le bouton « Publier ».',
+    // Payload's drawer preselects « Dépublier » for a document never published (3.90).
+    'Heure de Paris. À programmer par « Programmer la publication », sous le bouton « Publier » : cochez « Publier » dans la fenêtre, qui propose « Dépublier » pour un article jamais publié.',
   ),
   scheduleField('unpublish', 'Dépublication programmée', 'Heure de Paris.'),
 ]
