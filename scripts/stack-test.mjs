@@ -44,6 +44,7 @@ try {
           STACK_PROXY_URL: stack.proxyUrl,
           STACK_APP_URLS: stack.apps.map((app) => app.url).join(','),
           STACK_APP_B_PID: String(appB.pid),
+          STACK_REDIS_PID: String(stack.pids.redis),
           STACK_PAYLOAD_SECRET: stack.env.PAYLOAD_SECRET,
         },
       },

@@ -21,6 +21,7 @@ import { api, DEMO, get, login, within } from '../e2e/helpers'
 const PROXY = required('STACK_PROXY_URL')
 const [APP_A, APP_B] = required('STACK_APP_URLS').split(',') as [string, string]
 const APP_B_PID = Number(required('STACK_APP_B_PID'))
+const REDIS_PID = Number(required('STACK_REDIS_PID'))
 
 function required(name: string): string {
   const value = process.env[name]
@@ -189,6 +190,15 @@ describe('an instance down', () => {
       const page = await get(`${PROXY}/articles/${DEMO.article}?n=${i}-${TOKEN}`)
       expect(page.status).toBe(200)
       expect((await get(`${PROXY}/api/health`)).status).toBe(200)
+    }
+  })
+
+  it('keeps rendering, uncached, when Redis is gone too', async () => {
+    process.kill(-REDIS_PID, 'SIGKILL')
+    for (let i = 0; i < 5; i++) {
+      const page = await get(`${APP_A}/articles/${DEMO.article}?sans-redis=${i}`)
+      expect(page.status).toBe(200)
+      expect(page.text).toContain('Renault')
     }
   })
 })
