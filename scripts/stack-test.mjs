@@ -58,7 +58,7 @@ try {
 } finally {
   if (stack) await stack.stop()
   if (code !== 0) {
-    for (const name of ['app-a', 'app-b', 'worker', 'seed', 'nginx/error']) {
+    for (const name of ['app-a', 'app-b', 'worker', 'seed', 'nginx', 'nginx/error']) {
       const file = path.join(dir, `${name}.log`)
       if (!existsSync(file)) continue
       const lines = readFileSync(file, 'utf8').trim().split('\n').slice(-15)

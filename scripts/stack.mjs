@@ -54,7 +54,7 @@ export function renderTemplate(template, values) {
   })
 }
 
-function nginxMainConfig(dir) {
+export function nginxMainConfig(dir) {
   // Running as root, nginx's workers become `nobody`: the folders they write are opened to it.
   return `# Written by scripts/stack.mjs; the site itself is deploy/nginx.conf.
 worker_processes 1;
