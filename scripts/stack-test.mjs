@@ -46,6 +46,9 @@ try {
           STACK_APP_B_PID: String(appB.pid),
           STACK_REDIS_PID: String(stack.pids.redis),
           STACK_PAYLOAD_SECRET: stack.env.PAYLOAD_SECRET,
+          STACK_DATABASE_URI: stack.env.DATABASE_URI,
+          // For a server of its own (the backup test's restored site).
+          STACK_SPARE_PORT: String(port + 30),
         },
       },
     )
