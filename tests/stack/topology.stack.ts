@@ -6,8 +6,10 @@
  * - a revalidation posted to A alone (as the worker does) expires B's cached page;
  * - the proxy never caches the admin, the API, previews, /go/, the newsletter links, nor
  *   requests carrying a session or draft-mode cookie (its X-Cache-Status header says so);
+ * - the worker killed, a publication scheduled meanwhile fires once, when it is restarted;
  * - with instance B killed, the proxy keeps serving from A.
  */
+import { spawn } from 'node:child_process'
 import { createHmac, randomBytes } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -17,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { METER_COOKIE } from '../../lib/meter'
 import { doc, p } from '../../seed/lexical'
 import { api, DEMO, get, login, within } from '../e2e/helpers'
+import { jobsFor, publishedVersions } from '../helpers/jobs'
 
 const PROXY = required('STACK_PROXY_URL')
 const [APP_A, APP_B] = required('STACK_APP_URLS').split(',') as [string, string]
@@ -170,6 +173,81 @@ describe('the proxy', () => {
       })
       expect(status).not.toMatch(/^(HIT|STALE|UPDATING)$/)
     }
+  })
+})
+
+describe('the worker', () => {
+  let restarted: ReturnType<typeof spawn> | undefined
+
+  afterAll(() => {
+    if (restarted?.pid) process.kill(-restarted.pid, 'SIGTERM')
+  })
+
+  it('killed, then restarted: a publication scheduled meanwhile fires once, on every instance', async () => {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      NODE_OPTIONS: '--conditions=production',
+      DATABASE_URI: required('STACK_DATABASE_URI'),
+      PAYLOAD_SECRET: required('STACK_PAYLOAD_SECRET'),
+      SITE_URL: PROXY,
+      JOBS_RUNNER: 'worker',
+      REVALIDATE_URLS: required('STACK_REVALIDATE_URLS'),
+    }
+    // The test process reads and queues through the Local API, as the admin's drawer does.
+    Object.assign(process.env, {
+      DATABASE_URI: env.DATABASE_URI,
+      PAYLOAD_SECRET: env.PAYLOAD_SECRET,
+      JOBS_RUNNER: 'none',
+    })
+    const [{ default: config }, { getPayload }] = await Promise.all([
+      import('@payload-config'),
+      import('payload'),
+    ])
+    const payload = await getPayload({ config })
+    const slug = `${SLUG}-programme`
+    const created = await api<{ doc: Doc }>('/api/articles?draft=true', {
+      method: 'POST',
+      token: editor.token,
+      body: JSON.stringify({
+        title: `Programmé ${TOKEN}`,
+        slug,
+        standfirst: 'Un chapô programmé.',
+        body: doc(p('Un texte programmé.')),
+        authors: [editor.id],
+        category: 'tech',
+        _status: 'draft',
+      }),
+    })
+    process.kill(-Number(required('STACK_WORKER_PID')), 'SIGKILL')
+    const at = new Date(Math.ceil(Date.now() / 1000) * 1000 + 2000)
+    await payload.jobs.queue({
+      task: 'schedulePublish',
+      waitUntil: at,
+      // payload-types.ts is generated on SQLite (numeric ids); MongoDB's are strings.
+      input: { type: 'publish', doc: { relationTo: 'articles', value: created.doc.id as number } },
+    })
+    // No worker: the second passes and nothing is published.
+    await new Promise((resolve) => setTimeout(resolve, at.getTime() + 1500 - Date.now()))
+    expect((await get(`${APP_B}/articles/${slug}`)).status).toBe(404)
+
+    restarted = spawn(
+      process.execPath,
+      ['node_modules/payload/bin.js', 'run', 'scripts/worker.ts'],
+      { env, stdio: 'ignore', detached: true },
+    )
+    for (const base of [APP_B, PROXY]) {
+      await within(
+        30_000,
+        async () => (await get(`${base}/articles/${slug}`)).status === 200,
+        `the scheduled article on ${base}`,
+      )
+    }
+    const [job] = await jobsFor(payload, 'articles', created.doc.id)
+    expect(job?.completedAt).toBeTruthy()
+    expect(await publishedVersions(payload, 'articles', created.doc.id)).toBe(1)
+    await api(`/api/articles/${created.doc.id}`, { method: 'DELETE', token: editor.token })
+    await payload.destroy()
   })
 })
 
