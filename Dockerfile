@@ -8,7 +8,9 @@
 #
 #   docker run -p 3000:3000 -e PAYLOAD_SECRET=$(openssl rand -hex 32) -v kiosque-data:/app/data kiosque
 #
-# With MongoDB, see docker-compose.yml.
+# With MongoDB, nginx in front and several instances sharing Next's cache in Redis (REDIS_URL),
+# see docker-compose.yml and docs/DEPLOYMENT.md. The image always ships the cache handler
+# (lib/next-cache-handler.mjs): without REDIS_URL it is Next's own file-system cache.
 
 # One base for every stage, so that the native binaries npm picks in `deps` (sharp, libsql:
 # linux, x64 or arm64, glibc) are the ones the runtime loads. Override it to pin a digest.

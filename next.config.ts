@@ -1,10 +1,20 @@
+import path from 'node:path'
+
 import { withPayload } from '@payloadcms/next/withPayload'
 import type { NextConfig } from 'next'
+
+import { redisUrlFrom } from './lib/env'
+
+// Next's cache shared by every instance on Redis when REDIS_URL is set (lib/next-cache-handler.mjs);
+// the standalone image always ships the handler, which falls back to Next's own cache at run time.
+const sharedCache =
+  redisUrlFrom(process.env) !== undefined || process.env.NEXT_OUTPUT === 'standalone'
 
 const nextConfig: NextConfig = {
   // The Docker image ships Next's standalone server; `npm start` runs the ordinary build.
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   poweredByHeader: false,
+  cacheHandler: sharedCache ? path.resolve('lib/next-cache-handler.mjs') : undefined,
   // @touch4it/ical-timezones reads its zone files beside its code: keep it unbundled, ship Paris.
   serverExternalPackages: ['@touch4it/ical-timezones'],
   outputFileTracingIncludes: {

@@ -7,6 +7,7 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations } from '../migrations'
 import { withCommitHooks } from './after-commit'
+import { assertReplicaSet, type HelloAnswer } from './mongo-replica-set'
 import { SQLITE_BUSY_TIMEOUT_MS, withSerializedTransactions } from './sqlite-transactions'
 
 export type DatabaseKind = 'sqlite' | 'mongodb'
@@ -26,7 +27,15 @@ export function databaseAdapter(uri: string): DatabaseAdapterObj {
 
 function baseAdapter(uri: string): DatabaseAdapterObj {
   if (databaseKind(uri) === 'mongodb') {
-    return mongooseAdapter({ url: uri })
+    return mongooseAdapter({
+      url: uri,
+      // Refuse to start where Payload would silently run without transactions.
+      afterOpenConnection: async (adapter) => {
+        const client = adapter.connection.getClient()
+        const hello = (await client.db('admin').command({ hello: 1 })) as HelloAnswer
+        assertReplicaSet({ driverReplicaSet: client.options.replicaSet, hello })
+      },
+    })
   }
   // libsql does not create a missing directory.
   const file = uri.slice('file:'.length)

@@ -11,6 +11,22 @@ export type JobsRunner = (typeof JOBS_RUNNERS)[number]
 /** The development password of the demo users, documented in the README. */
 export const DEV_SEED_PASSWORD = 'kiosque-demo'
 
+export const redisUrlSchema = z
+  .url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' })
+  .optional()
+
+/**
+ * REDIS_URL alone, for next.config.ts, which decides whether Next uses the shared cache before
+ * anything else of the app is loaded.
+ */
+export function redisUrlFrom(source: Record<string, string | undefined>): string | undefined {
+  const result = redisUrlSchema.safeParse(source.REDIS_URL)
+  if (!result.success) {
+    throw new Error(`Invalid environment:\n  - REDIS_URL: ${result.error.issues[0]?.message}`)
+  }
+  return result.data
+}
+
 export const envSchema = z.object({
   DATABASE_URI: z
     .string()
@@ -46,6 +62,11 @@ export const envSchema = z.object({
       }
       return urls
     }),
+  /**
+   * The Redis server that holds Next's cache, shared by every app instance (lib/next-cache-handler.mjs).
+   * Unset: each instance keeps Next's own file and memory cache.
+   */
+  REDIS_URL: redisUrlSchema,
   SMTP_URL: z
     .url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' })
     .optional(),

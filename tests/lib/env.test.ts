@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import { describe, expect, it } from '@jest/globals'
 
-import { dataDirFor, parseEnv, trustedOrigins } from '../../lib/env'
+import { dataDirFor, parseEnv, redisUrlFrom, trustedOrigins } from '../../lib/env'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'kiosque-env-'))
 const base = { DATABASE_URI: `file:${dir}/kiosque.db` }
@@ -104,5 +104,29 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ ...base, JOBS_RUNNER: 'cron' })).toThrow(
       /JOBS_RUNNER: must be one of app, worker, none/,
     )
+  })
+})
+
+describe('REDIS_URL', () => {
+  it('is optional: without it each instance keeps Next’s own cache', () => {
+    expect(parseEnv(base).REDIS_URL).toBeUndefined()
+    expect(redisUrlFrom({})).toBeUndefined()
+  })
+
+  it('accepts redis:// and rediss:// URLs, the same way for the app and next.config.ts', () => {
+    expect(parseEnv({ ...base, REDIS_URL: 'redis://127.0.0.1:6379' }).REDIS_URL).toBe(
+      'redis://127.0.0.1:6379',
+    )
+    expect(redisUrlFrom({ REDIS_URL: 'rediss://cache.example:6380/1' })).toBe(
+      'rediss://cache.example:6380/1',
+    )
+  })
+
+  it('refuses anything else, naming the variable', () => {
+    expect(() => parseEnv({ ...base, REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(
+      /REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/,
+    )
+    expect(() => redisUrlFrom({ REDIS_URL: '127.0.0.1:6379' })).toThrow(/REDIS_URL: must be/)
+    expect(() => redisUrlFrom({ REDIS_URL: '' })).toThrow(/REDIS_URL/)
   })
 })
