@@ -5,7 +5,7 @@ import { AffiliateDisclosure } from '../../../../components/AffiliateDisclosure'
 import { ArticleBody } from '../../../../components/ArticleBody'
 import { Byline } from '../../../../components/Byline'
 import { JsonLd } from '../../../../components/JsonLd'
-import { LazyLivePreviewRefresh } from '../../../../components/LazyLivePreviewRefresh.client'
+import { LivePreviewRefresh } from '../../../../components/LivePreviewRefresh.client'
 import { NewsletterForm } from '../../../../components/NewsletterForm.client'
 import { Picture } from '../../../../components/Picture'
 import { PreviewBanner } from '../../../../components/PreviewBanner'
@@ -80,7 +80,7 @@ export default async function ArticlePage({ params }: Props) {
       {preview ? (
         <>
           <PreviewBanner exitHref={exitPreviewHref(href)} />
-          <LazyLivePreviewRefresh />
+          <LivePreviewRefresh />
         </>
       ) : null}
       <JsonLd data={articleJsonLd(article, settings, env().SITE_URL)} />

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation'
 
 import { EpisodeList } from '../../../../components/EpisodeList'
 import { JsonLd } from '../../../../components/JsonLd'
-import { LazyLivePreviewRefresh } from '../../../../components/LazyLivePreviewRefresh.client'
+import { LivePreviewRefresh } from '../../../../components/LivePreviewRefresh.client'
 import { OfferLink } from '../../../../components/OfferLink'
 import { Picture } from '../../../../components/Picture'
 import { PreviewBanner } from '../../../../components/PreviewBanner'
@@ -65,7 +65,7 @@ export default async function SeriesPage({ params }: Props) {
           <PreviewBanner
             exitHref={exitPreviewHref(hrefFor({ collection: 'series', slug: series.slug }))}
           />
-          <LazyLivePreviewRefresh />
+          <LivePreviewRefresh />
         </>
       ) : null}
       <article className="series">
