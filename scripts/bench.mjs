@@ -74,7 +74,9 @@ async function phase(name, fn) {
   memory.phase = name
   log(`${name}…`)
   try {
-    return await fn()
+    const result = await fn()
+    if (result !== undefined) log(`${name}: ${JSON.stringify(result)}`)
+    return result
   } finally {
     const seconds = (Date.now() - started) / 1000
     phases.push({ phase: name, seconds: round(seconds) })
