@@ -47,7 +47,8 @@ const QUICK = options.quick
 const SIZES = QUICK ? [1000] : [1000, 10_000]
 const SAMPLE = QUICK ? 50 : 200
 const LOAD_SECONDS = QUICK ? 10 : 60
-const COMPARE_SECONDS = QUICK ? 5 : 15
+const COMPARE_SECONDS = 5
+const COMPARE_PAIRS = QUICK ? 2 : 6
 const PUBLISH_SAMPLES = QUICK ? 3 : 7
 const CACHED_SLUG = 'banc-d-essai-page-en-cache'
 const DEMO_ARTICLE = '/articles/renault-anatomie-dun-come-back-premier-episode'
@@ -69,13 +70,13 @@ function percentile(values, q) {
 /* ---------- phases ---------- */
 
 const phases = []
-async function phase(name, fn) {
+async function phase(name, fn, { logResult = true } = {}) {
   const started = Date.now()
   memory.phase = name
   log(`${name}…`)
   try {
     const result = await fn()
-    if (result !== undefined) log(`${name}: ${JSON.stringify(result)}`)
+    if (logResult && result !== undefined) log(`${name}: ${JSON.stringify(result)}`)
     return result
   } finally {
     const seconds = (Date.now() - started) / 1000
@@ -308,26 +309,37 @@ async function calibratedArticle(baseUrl, editor, targetBytes) {
 
 /* ---------- measurements ---------- */
 
-/** First request of each of `slugs`, one after the other: the render time of an uncached page. */
-async function uncachedRenders(baseUrl, slugs) {
-  const times = []
+/** First requests of distinct articles: the render time of an uncached page. */
+function renderSummary(pages) {
+  const times = pages.map((page) => page.ms)
   const cacheHeaders = {}
-  let failures = 0
-  for (const slug of slugs) {
-    const page = await get(baseUrl, `/articles/${slug}`)
-    if (page.status !== 200) failures++
+  for (const page of pages) {
     const header = page.cache ?? 'none'
     cacheHeaders[header] = (cacheHeaders[header] ?? 0) + 1
-    times.push(page.ms)
   }
   return {
-    articles: slugs.length,
+    articles: pages.length,
     p50Ms: round(percentile(times, 0.5)),
     p95Ms: round(percentile(times, 0.95)),
     maxMs: round(Math.max(...times)),
     // Each should be a MISS: rendered for this request, then cached.
     cacheHeaders,
-    failures,
+    failures: pages.filter((page) => page.status !== 200).length,
+  }
+}
+
+/** Stops a server's process group: SIGTERM, then SIGKILL a second later. */
+async function stopServer({ child }) {
+  try {
+    process.kill(-child.pid, 'SIGTERM')
+  } catch {
+    return
+  }
+  await sleep(1000)
+  try {
+    process.kill(-child.pid, 'SIGKILL')
+  } catch {
+    // stopped
   }
 }
 
@@ -432,19 +444,53 @@ function hasBenchBuild() {
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'kiosque-bench-'))
-const port = Number(options.port ?? (await freePort()))
-const baseUrl = `http://localhost:${port}`
 const seedPassword = `bench-${randomBytes(6).toString('hex')}`
-const env = {
-  ...process.env,
-  NODE_ENV: 'production',
-  NEXT_TELEMETRY_DISABLED: '1',
-  PAYLOAD_SECRET: randomBytes(32).toString('hex'),
-  SITE_URL: baseUrl,
-  PORT: String(port),
-  SEED_PASSWORD: seedPassword,
+const secret = randomBytes(32).toString('hex')
+
+/** One `next start` on its own database file, in its own process group. */
+async function startServer(name, port) {
+  const baseUrl = `http://localhost:${port}`
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    PAYLOAD_SECRET: secret,
+    SITE_URL: baseUrl,
+    PORT: String(port),
+    SEED_PASSWORD: seedPassword,
+    DATABASE_URI: `file:${path.join(dir, name, 'kiosque.db')}`,
+  }
+  mkdirSync(path.join(dir, name), { recursive: true })
+  const out = createWriteStream(path.join(dir, name, 'server.log'))
+  const child = spawn(
+    process.execPath,
+    ['node_modules/next/dist/bin/next', 'start', '-p', String(port)],
+    { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  )
+  child.stdout.pipe(out)
+  child.stderr.pipe(out)
+  servers.push({ name, child })
+  await waitForHealth(baseUrl, child, 120_000)
+  await payloadRun('scripts/seed.ts', [], env)
+  return { name, baseUrl, env, child }
 }
-let server = null
+
+/**
+ * Pages and data cached by an earlier run come from another database: rendered pages of dynamic
+ * routes (never prerendered at build) and the data cache. Build-time prerenders stay.
+ */
+function clearRuntimeCaches() {
+  rmSync(path.join(root, '.next', 'cache', 'fetch-cache'), { recursive: true, force: true })
+  const pages = path.join(root, '.next', 'server', 'route-cache', 'APP_PAGE')
+  if (!existsSync(pages)) return
+  for (const build of readdirSync(pages)) {
+    for (const route of ['articles', 'series', 'auteurs']) {
+      rmSync(path.join(pages, build, '$', route), { recursive: true, force: true })
+    }
+  }
+}
+
+const servers = []
 let exitCode = 0
 
 try {
@@ -452,145 +498,169 @@ try {
     await phase('build', async () => {
       // The static page is prerendered in the reader layout: build it on the seeded demo
       // settings, as the running server will show them.
-      const buildEnv = { ...env, DATABASE_URI: `file:${path.join(dir, 'build', 'kiosque.db')}` }
-      await payloadRun('scripts/seed.ts', [], buildEnv, { quiet: true })
+      await payloadRun(
+        'scripts/seed.ts',
+        [],
+        {
+          ...process.env,
+          NODE_ENV: 'production',
+          PAYLOAD_SECRET: secret,
+          SEED_PASSWORD: seedPassword,
+          REVALIDATE_URLS: 'http://127.0.0.1:9',
+          DATABASE_URI: `file:${path.join(dir, 'build', 'kiosque.db')}`,
+        },
+        { quiet: true },
+      )
       await run(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
-        ...buildEnv,
+        ...process.env,
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        PAYLOAD_SECRET: secret,
+        DATABASE_URI: `file:${path.join(dir, 'build', 'kiosque.db')}`,
         KIOSQUE_BENCH_BUILD: '1',
       })
     })
   } else {
     log('bench build found in .next (--build to rebuild)')
   }
+  clearRuntimeCaches()
 
-  env.DATABASE_URI = `file:${path.join(dir, 'kiosque.db')}`
-  const serverLog = path.join(dir, 'server.log')
-  await phase('start and seed the demo content', async () => {
-    const out = createWriteStream(serverLog)
-    server = spawn(
-      process.execPath,
-      ['node_modules/next/dist/bin/next', 'start', '-p', String(port)],
-      {
-        cwd: root,
-        env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        detached: true,
-      },
-    )
-    server.stdout.pipe(out)
-    server.stderr.pipe(out)
-    memory.pgid = server.pid
-    memory.timer = setInterval(sampleMemory, 250)
-    await waitForHealth(baseUrl, server, 120_000)
-    await payloadRun('scripts/seed.ts', [], env)
+  // The 10k figures come from a second server on its own database, measured turn about with the
+  // 1k server: both see the same load of this shared machine, so their ratio is fair.
+  const firstPort = Number(options.port ?? (await freePort()))
+  const [main, small] = await phase(
+    'start the servers and seed the demo content',
+    async () => {
+      const started = [await startServer('main', firstPort)]
+      if (!QUICK)
+        started.push(await startServer('small', options.port ? firstPort + 1 : await freePort()))
+      return started
+    },
+    { logResult: false },
+  )
+  // Every other figure is measured on the main server, on the larger database.
+  const baseUrl = main.baseUrl
+  const env = main.env
+  memory.pgid = main.child.pid
+  memory.timer = setInterval(sampleMemory, 250)
+  const editor = await login(baseUrl, seedPassword)
+
+  await phase('seed the bench articles', async () => {
+    await payloadRun('scripts/bench-seed.ts', ['--total', String(SIZES.at(-1))], env)
+    if (small) await payloadRun('scripts/bench-seed.ts', ['--total', '1000'], small.env)
   })
 
-  const editor = await login(baseUrl, seedPassword)
-  const requested = new Set()
-  const sampleSlugs = (total, count) => {
-    const slugs = []
-    // Spread over the whole range, skipping any article already requested.
-    for (let i = 0; slugs.length < count && i < total * 2; i++) {
-      const n = 1 + ((i * 7919 + 13) % total)
-      const slug = `banc-d-essai-${n}`
-      if (!requested.has(slug)) {
-        requested.add(slug)
-        slugs.push(slug)
-      }
-    }
-    return slugs
-  }
-
-  results.uncached = {}
-  for (const size of SIZES) {
-    await phase(`seed ${size} articles`, () =>
-      payloadRun('scripts/bench-seed.ts', ['--total', String(size)], env),
-    )
-    results.uncached[size] = await phase(`uncached renders at ${size}`, async () => {
+  results.uncached = await phase('uncached renders', async () => {
+    // Odd article numbers on one server, even on the other: no page or data cache is shared.
+    const slugs = (total, parity, count, offset) =>
+      Array.from(
+        { length: count },
+        (_, i) => `banc-d-essai-${2 * ((offset + i * 7919) % Math.floor(total / 2)) + parity}`,
+      )
+    const targets = small
+      ? [
+          { size: 10_000, url: main.baseUrl, parity: 2 },
+          { size: 1000, url: small.baseUrl, parity: 1 },
+        ]
+      : [{ size: 1000, url: main.baseUrl, parity: 1 }]
+    for (const t of targets) {
+      const [warm, measured] = [
+        slugs(t.size, t.parity, 20, 11),
+        slugs(t.size, t.parity, SAMPLE, 11 + 20 * 7919),
+      ]
+      await get(t.url, '/')
       // Warm the server (code paths, connections, the layout's cached settings) on other articles.
-      await get(baseUrl, '/')
-      for (const slug of sampleSlugs(size, 20)) await get(baseUrl, `/articles/${slug}`)
-      return uncachedRenders(baseUrl, sampleSlugs(size, SAMPLE))
-    })
-
-    if (size === SIZES[0]) {
-      results.cached = await phase('cached article against the static page', async () => {
-        const staticPage = await cachedPage(baseUrl, STATIC_PAGE).catch(() =>
-          get(baseUrl, STATIC_PAGE),
-        )
-        if (staticPage.status !== 200) throw new Error(`${STATIC_PAGE}: ${staticPage.status}`)
-        const article = await calibratedArticle(baseUrl, editor, staticPage.bytes)
-        results.cachedArticle = article
-        const articleHit = await cachedPage(baseUrl, article.urlPath)
-        const rounds = []
-        for (let i = 0; i < 2; i++) {
-          const a = await load(`${baseUrl}${article.urlPath}`, {
-            connections: 32,
-            seconds: COMPARE_SECONDS,
-          })
-          const s = await load(`${baseUrl}${STATIC_PAGE}`, {
-            connections: 32,
-            seconds: COMPARE_SECONDS,
-          })
-          rounds.push({ article: a, static: s })
-        }
-        const mean = (pick) => rounds.reduce((sum, r) => sum + pick(r), 0) / rounds.length
-        return {
-          articleBytes: articleHit.bytes,
-          staticBytes: staticPage.bytes,
-          articleCacheHeader: articleHit.cache,
-          staticCacheHeader: staticPage.cache,
-          articleCacheControl: articleHit.cacheControl,
-          staticCacheControl: staticPage.cacheControl,
-          connections: 32,
-          secondsEach: COMPARE_SECONDS,
-          rounds,
-          articleRps: round(
-            mean((r) => r.article.rps),
-            0,
-          ),
-          articleP99Ms: Math.max(...rounds.map((r) => r.article.p99Ms)),
-          staticRps: round(
-            mean((r) => r.static.rps),
-            0,
-          ),
-          staticP99Ms: Math.max(...rounds.map((r) => r.static.p99Ms)),
-          ratio: round(mean((r) => r.article.rps) / mean((r) => r.static.rps), 3),
-          errors: rounds.reduce((sum, r) => sum + r.article.errors + r.static.errors, 0),
-        }
-      })
-
-      results.clientJavaScript = await phase('client JavaScript', async () =>
-        clientJavaScript(baseUrl, (await get(baseUrl, DEMO_ARTICLE)).body),
-      )
-
-      results.publishToVisible = await phase('publish to visible', () =>
-        publishLatency(baseUrl, editor, results.cachedArticle),
-      )
-
-      results.scheduledLateness = await phase('scheduled-publish lateness', async () => {
-        const count = QUICK ? 3 : 5
-        await payloadRun(
-          'scripts/measure-schedule.ts',
-          ['--count', String(count), '--runner', 'external', '--url', baseUrl],
-          env,
-        )
-        const measured = JSON.parse(
-          readFileSync(path.join(root, 'bench/results/schedule-lateness.json'), 'utf8'),
-        )
-        return {
-          count: measured.count,
-          missed: measured.missed,
-          p50Ms: measured.p50Ms,
-          maxMs: measured.maxMs,
-          readVia: measured.readVia,
-          runner: 'the app server (JOBS_RUNNER=app)',
-        }
-      })
+      for (const slug of warm) await get(t.url, `/articles/${slug}`)
+      t.slugs = measured
+      t.pages = []
     }
+    for (let i = 0; i < SAMPLE; i++) {
+      for (const t of targets) t.pages.push(await get(t.url, `/articles/${t.slugs[i]}`))
+    }
+    const summary = Object.fromEntries(targets.map((t) => [t.size, renderSummary(t.pages)]))
+    if (small) summary.ratio10kTo1kP50 = round(summary[10_000].p50Ms / summary[1000].p50Ms, 2)
+    return summary
+  })
+  if (small) {
+    stopServer(small)
+    servers.splice(servers.indexOf(small), 1)
   }
-  const [small, large] = SIZES.map((size) => results.uncached[size])
-  if (large) results.uncached.ratio10kTo1kP50 = round(large.p50Ms / small.p50Ms, 2)
+
+  results.cached = await phase('cached article against the static page', async () => {
+    const staticPage = await cachedPage(baseUrl, STATIC_PAGE).catch(() => get(baseUrl, STATIC_PAGE))
+    if (staticPage.status !== 200) throw new Error(`${STATIC_PAGE}: ${staticPage.status}`)
+    const article = await calibratedArticle(baseUrl, editor, staticPage.bytes)
+    results.cachedArticle = article
+    const articleHit = await cachedPage(baseUrl, article.urlPath)
+    // A first run on each warms their code paths (the first pairs were otherwise the slowest).
+    for (const urlPath of [article.urlPath, STATIC_PAGE]) {
+      await load(`${baseUrl}${urlPath}`, { connections: 32, seconds: COMPARE_SECONDS })
+    }
+    // Short runs turn about (ABBA…), so a change in the machine's load hits both alike.
+    const totals = { article: 0, static: 0 }
+    const pairs = []
+    for (let i = 0; i < COMPARE_PAIRS; i++) {
+      const order = i % 2 === 0 ? ['article', 'static'] : ['static', 'article']
+      const pair = {}
+      for (const which of order) {
+        pair[which] = await load(
+          `${baseUrl}${which === 'article' ? article.urlPath : STATIC_PAGE}`,
+          {
+            connections: 32,
+            seconds: COMPARE_SECONDS,
+          },
+        )
+        totals[which] += pair[which].requests
+      }
+      pairs.push({ ...pair, ratio: round(pair.article.requests / pair.static.requests, 3) })
+    }
+    return {
+      articleBytes: articleHit.bytes,
+      staticBytes: staticPage.bytes,
+      articleCacheHeader: articleHit.cache,
+      staticCacheHeader: staticPage.cache,
+      articleCacheControl: articleHit.cacheControl,
+      staticCacheControl: staticPage.cacheControl,
+      connections: 32,
+      secondsEach: COMPARE_SECONDS,
+      articleRps: round(totals.article / (COMPARE_SECONDS * COMPARE_PAIRS), 0),
+      articleP99Ms: Math.max(...pairs.map((p) => p.article.p99Ms)),
+      staticRps: round(totals.static / (COMPARE_SECONDS * COMPARE_PAIRS), 0),
+      staticP99Ms: Math.max(...pairs.map((p) => p.static.p99Ms)),
+      ratio: round(totals.article / totals.static, 3),
+      pairRatios: pairs.map((p) => p.ratio),
+      errors: pairs.reduce((sum, p) => sum + p.article.errors + p.static.errors, 0),
+      pairs,
+    }
+  })
+
+  results.clientJavaScript = await phase('client JavaScript', async () =>
+    clientJavaScript(baseUrl, (await get(baseUrl, DEMO_ARTICLE)).body),
+  )
+
+  results.publishToVisible = await phase('publish to visible', () =>
+    publishLatency(baseUrl, editor, results.cachedArticle),
+  )
+
+  results.scheduledLateness = await phase('scheduled-publish lateness', async () => {
+    const count = QUICK ? 3 : 5
+    await payloadRun(
+      'scripts/measure-schedule.ts',
+      ['--count', String(count), '--runner', 'external', '--url', baseUrl],
+      env,
+    )
+    const measured = JSON.parse(
+      readFileSync(path.join(root, 'bench/results/schedule-lateness.json'), 'utf8'),
+    )
+    return {
+      count: measured.count,
+      missed: measured.missed,
+      p50Ms: measured.p50Ms,
+      maxMs: measured.maxMs,
+      readVia: measured.readVia,
+      runner: 'the app server (JOBS_RUNNER=app)',
+    }
+  })
 
   results.load = {}
   for (const [name, urlPath] of [
@@ -606,8 +676,9 @@ try {
   }
 
   sampleMemory()
-  const pids = groupPids(server.pid)
+  const pids = groupPids(main.child.pid)
   results.memory = {
+    server: `the main server (${SIZES.at(-1)} articles)`,
     peakRssMb: round(memory.peakKb / 1024),
     peakDuring: memory.peakPhase,
     peakRssMbByPhase: Object.fromEntries(
@@ -622,24 +693,13 @@ try {
   exitCode = 1
 } finally {
   clearInterval(memory.timer)
-  if (server) {
-    try {
-      process.kill(-server.pid, 'SIGTERM')
-    } catch {
-      // already gone
-    }
-    await sleep(1000)
-    try {
-      process.kill(-server.pid, 'SIGKILL')
-    } catch {
-      // stopped
-    }
-  }
+  await Promise.all(servers.map((server) => stopServer(server)))
   if (exitCode !== 0) {
-    const serverLog = path.join(dir, 'server.log')
-    if (existsSync(serverLog)) {
+    for (const name of ['main', 'small']) {
+      const serverLog = path.join(dir, name, 'server.log')
+      if (!existsSync(serverLog)) continue
       const lines = readFileSync(serverLog, 'utf8').trim().split('\n')
-      log(`last lines of the server log:\n${lines.slice(-30).join('\n')}`)
+      log(`last lines of the ${name} server's log:\n${lines.slice(-30).join('\n')}`)
     }
   }
   rmSync(dir, { recursive: true, force: true })
