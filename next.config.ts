@@ -15,6 +15,11 @@ const nextConfig: NextConfig = {
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   poweredByHeader: false,
   cacheHandler: sharedCache ? path.resolve('lib/next-cache-handler.mjs') : undefined,
+  // `npm run bench` builds with KIOSQUE_BENCH_BUILD=1: its static yardstick page is a `page.bench.tsx`.
+  pageExtensions:
+    process.env.KIOSQUE_BENCH_BUILD === '1'
+      ? ['bench.tsx', 'tsx', 'ts', 'jsx', 'js']
+      : ['tsx', 'ts', 'jsx', 'js'],
   // @touch4it/ical-timezones reads its zone files beside its code: keep it unbundled, ship Paris.
   serverExternalPackages: ['@touch4it/ical-timezones'],
   outputFileTracingIncludes: {

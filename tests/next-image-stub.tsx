@@ -17,3 +17,20 @@ export default function Image({ src, alt, width, height, sizes, className }: Ima
     />
   )
 }
+
+/** getImageProps without an optimizer: the image's own URL, no srcset. */
+export function getImageProps({ src, alt, width, height, sizes, className, priority }: ImageProps) {
+  return {
+    props: {
+      src: typeof src === 'string' ? src : '',
+      srcSet: undefined as string | undefined,
+      alt,
+      width,
+      height,
+      sizes,
+      className,
+      loading: priority ? undefined : ('lazy' as const),
+      decoding: 'async' as const,
+    },
+  }
+}
