@@ -1,10 +1,10 @@
 /**
- * The embedded database's file, watched. libsql keeps its connections on the file it opened:
- * when the file goes away (moved, deleted, a volume unmounted) the next connection it opens
- * creates an empty database at the path, and when the real file comes back the process stays on
- * that phantom (every query: "no such table") until restarted. Found by tests/e2e/faults.e2e.ts.
- * `checkDatabaseFile` notices both: a missing file, and a file that is not the one connected to,
- * in which case it reconnects.
+ * The embedded database's file, watched. libsql keeps its connections on the file it opened,
+ * so while the file is away (moved, deleted, a volume unmounted) an open connection still reads
+ * it: `checkDatabaseFile` tells the health probe it is missing. When another file takes its
+ * place (restored from a copy), it reconnects to that one. libsql would also create an empty
+ * database at a missing path when a transaction hands its connection over; the transaction
+ * wrapper refuses writes then (lib/sqlite-transactions.ts). Found by tests/e2e/faults.e2e.ts.
  */
 import { statSync } from 'node:fs'
 import path from 'node:path'
@@ -14,6 +14,7 @@ import type { Payload } from 'payload'
 type SqliteAdapter = {
   name: string
   client?: { close: () => void }
+  drizzle?: unknown
   connect: (options?: { hotReload?: boolean }) => Promise<void>
 }
 
@@ -57,13 +58,21 @@ export async function checkDatabaseFile(payload: Payload): Promise<DatabaseFileS
   if (known === current) return 'ok'
   reconnecting ??= (async () => {
     payload.logger.warn({ file }, 'The database file was replaced: reconnecting')
+    const previous = { client: adapter.client, drizzle: adapter.drizzle }
+    adapter.client = undefined
     try {
-      adapter.client?.close()
+      await adapter.connect({ hotReload: true })
+    } catch (error) {
+      // Keep the previous connection rather than none; the next check tries again.
+      adapter.client = previous.client
+      adapter.drizzle = previous.drizzle
+      throw error
+    }
+    try {
+      previous.client?.close()
     } catch {
       // already unusable
     }
-    adapter.client = undefined
-    await adapter.connect({ hotReload: true })
     connectedTo.set(file, identity(file) ?? current)
   })().finally(() => {
     reconnecting = null
