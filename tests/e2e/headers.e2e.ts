@@ -55,15 +55,17 @@ function inlineScripts(html: string) {
   return scripts
 }
 
-const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
+/** get() keeps the body's bytes as latin1 characters: hash those bytes, as the browser does. */
+const sha256 = (text: string) =>
+  `'sha256-${createHash('sha256').update(Buffer.from(text, 'latin1')).digest('base64')}'`
 
 function expectBaseHeaders(headers: Headers, where: string) {
   expect([where, headers.get('x-content-type-options')]).toEqual([where, 'nosniff'])
   expect(headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
   expect(headers.get('permissions-policy')).toMatch(/camera=\(\)/)
   expect(headers.get('x-frame-options')).toBe('SAMEORIGIN')
-  const framing = policies(headers).map((policy) => policy.get('frame-ancestors'))
-  expect([where, framing]).toContainEqual([where, expect.arrayContaining([["'self'"]])])
+  const framing = policies(headers).map((policy) => policy.get('frame-ancestors')?.join(' '))
+  expect([where, framing.includes("'self'")]).toEqual([where, true])
   // SITE_URL is http here: no HSTS (tests/lib/security-headers.test.ts covers https).
   expect(headers.get('strict-transport-security')).toBeNull()
 }
@@ -129,9 +131,13 @@ describe('security headers', () => {
     )?.[1]
     expect(draftCookie).toBeDefined()
     const answer = await get(`/articles/${DEMO.article}`, {
-      headers: { Cookie: `payload-token=${editor.token}; ${draftCookie}` },
+      headers: {
+        Cookie: `payload-token=${editor.token}; ${draftCookie}`,
+        'Sec-Fetch-Site': 'same-origin',
+      },
     })
-    expect(answer.text).toContain('Aperçu')
+    // get() reads the body as latin1: decode it to find the preview's title.
+    expect(Buffer.from(answer.text, 'latin1').toString('utf8')).toContain('Aperçu')
     const sources = policies(answer.headers)
       .find((p) => p.has('script-src'))
       ?.get('script-src')
