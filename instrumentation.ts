@@ -7,11 +7,15 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
   if (process.env.NEXT_PHASE === 'phase-production-build') return
-  const [{ getPayload }, { default: config }, { ensureDemoContent }] = await Promise.all([
-    import('payload'),
-    import('@payload-config'),
-    import('./seed'),
-  ])
+  const [{ getPayload }, { default: config }, { ensureDemoContent }, { watchDatabaseFile }] =
+    await Promise.all([
+      import('payload'),
+      import('@payload-config'),
+      import('./seed'),
+      import('./lib/sqlite-file'),
+    ])
   const payload = await getPayload({ config, cron: true })
+  // A database file moved away and back: reconnect to it (lib/sqlite-file.ts).
+  watchDatabaseFile(payload)
   if (process.env.NODE_ENV !== 'production') await ensureDemoContent(payload)
 }

@@ -5,16 +5,17 @@ import type { NextConfig } from 'next'
 
 import { redisUrlFrom } from './lib/env'
 
-// Next's cache shared by every instance on Redis when REDIS_URL is set (lib/next-cache-handler.mjs);
-// the standalone image always ships the handler, which falls back to Next's own cache at run time.
-const sharedCache =
-  redisUrlFrom(process.env) !== undefined || process.env.NEXT_OUTPUT === 'standalone'
+// lib/next-cache-handler.mjs reads REDIS_URL before the app's own checks run: check it first.
+redisUrlFrom(process.env)
 
 const nextConfig: NextConfig = {
   // The Docker image ships Next's standalone server; `npm start` runs the ordinary build.
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   poweredByHeader: false,
-  cacheHandler: sharedCache ? path.resolve('lib/next-cache-handler.mjs') : undefined,
+  // Next's cache (lib/next-cache-handler.mjs): on Redis when REDIS_URL is set (shared by every
+  // instance), on disk otherwise; either way each cached page carries its script hashes for the
+  // Content-Security-Policy, and one instance keeps 404s in a bounded memory. Headers: proxy.ts.
+  cacheHandler: path.resolve('lib/next-cache-handler.mjs'),
   // `npm run bench` builds with KIOSQUE_BENCH_BUILD=1: its static yardstick page is a `page.bench.tsx`.
   pageExtensions:
     process.env.KIOSQUE_BENCH_BUILD === '1'

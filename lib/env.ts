@@ -16,8 +16,8 @@ export const redisUrlSchema = z
   .optional()
 
 /**
- * REDIS_URL alone, for next.config.ts, which decides whether Next uses the shared cache before
- * anything else of the app is loaded.
+ * REDIS_URL alone, for next.config.ts: Next loads the cache handler (lib/next-cache-handler.mjs),
+ * which reads it, before anything else of the app.
  */
 export function redisUrlFrom(source: Record<string, string | undefined>): string | undefined {
   const result = redisUrlSchema.safeParse(source.REDIS_URL)

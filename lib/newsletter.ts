@@ -11,6 +11,11 @@ import { z } from 'zod'
 import { absoluteUrl } from './routes'
 
 export const CONFIRMATION_TTL_MS = 48 * 60 * 60 * 1000
+/**
+ * At most one confirmation mail per address in this time: anyone may type any address in the
+ * form, so repeating a sign-up must not let them flood someone's inbox.
+ */
+export const RESEND_INTERVAL_MS = 15 * 60 * 1000
 
 /** The consent wording shown beside the checkbox, and stored with the sign-up. */
 export const consentWording = (newsletterName: string, publicationName: string) =>
@@ -95,9 +100,17 @@ async function sendConfirmation(
   })
 }
 
+/** True when the pending sign-up's current link was mailed less than RESEND_INTERVAL_MS ago. */
+function mailedRecently(subscriber: { confirmTokenExpiresAt?: string | null }): boolean {
+  if (!subscriber.confirmTokenExpiresAt) return false
+  const mailedAt = new Date(subscriber.confirmTokenExpiresAt).getTime() - CONFIRMATION_TTL_MS
+  return Date.now() - mailedAt < RESEND_INTERVAL_MS
+}
+
 /**
  * Validates a sign-up and stores it pending with a fresh confirmation link. The same address
- * twice gives the same answer and keeps one row; a confirmed address is left as it is.
+ * twice gives the same answer and keeps one row; a confirmed address is left as it is, and a
+ * pending one gets a new link at most once per RESEND_INTERVAL_MS.
  */
 export async function signUp(
   payload: Payload,
@@ -133,6 +146,10 @@ export async function signUp(
   })
   const existing = docs[0]
   if (existing?.status === 'confirmed') return { status: 'ok', message: CHECK_YOUR_MAIL }
+  if (existing?.status === 'pending' && mailedRecently(existing)) {
+    // The link mailed a moment ago still works: same answer, no second mail.
+    return { status: 'ok', message: CHECK_YOUR_MAIL }
+  }
 
   const confirm = newToken()
   const unsubscribe = newToken()

@@ -1,18 +1,33 @@
 /**
- * Next.js's cache (rendered pages and `unstable_cache` entries) for every app instance.
+ * Next.js's cache (rendered pages, route answers, `unstable_cache` entries), as every app
+ * instance uses it (next.config.ts `cacheHandler`; Next imports this file as it is, uncompiled).
  *
- * With REDIS_URL, entries live in Redis through @fortedigital/nextjs-cache-handler's
- * `redis-strings` handler: `revalidateTag` on any instance deletes the tagged entries from Redis,
- * so the next request on every instance renders fresh (docs/DEPLOYMENT.md says why this library).
- * Without REDIS_URL this module is Next's own file-system cache, unchanged: next.config.ts sets it
- * without REDIS_URL only in the standalone image, which decides at run time.
+ * Where entries live, decided at run time:
+ * - with REDIS_URL, in Redis through @fortedigital/nextjs-cache-handler's `redis-strings`
+ *   handler: `revalidateTag` on any instance deletes the tagged entries from Redis, so the next
+ *   request on every instance renders fresh (docs/DEPLOYMENT.md says why this library);
+ * - without it, in Next's own file-system cache (one instance).
  *
- * Plain JavaScript: Next imports this file as it is, outside its bundles.
+ * What every entry gets, either way:
+ * 1. Every cached HTML page carries its reader Content-Security-Policy, with the SHA-256 hash of
+ *    each inline script it holds. Next.js sends a cached page's stored headers with it, on the
+ *    render that fills the cache as on every hit, so cached pages get a strict policy without a
+ *    per-request nonce, which would make them render on every request.
+ * 2. On one instance (no Redis), "nothing here" is not written to disk: a 404 page and an
+ *    `unstable_cache` entry holding `null` (a reader query for a slug that does not exist) stay
+ *    in a small in-memory LRU, so a crawler asking for random slugs cannot grow the cache without
+ *    limit. With Redis they go to Redis like the rest (bounded by its `maxmemory` policy): an
+ *    in-memory 404 on one instance would outlive a publication made on another.
+ *
+ * Built on an internal module of Next.js (pinned at 16.4.6 in package.json);
+ * tests/e2e/headers.e2e.ts and tests/lib/cache-handler.test.ts check these behaviours.
  */
 import { CacheHandler } from '@fortedigital/nextjs-cache-handler'
 import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings'
 import { createClient } from '@redis/client'
 import fileSystemCacheModule from 'next/dist/server/lib/incremental-cache/file-system-cache.js'
+
+import { inlineScriptHashes, readerPolicy } from './security-headers.mjs'
 
 const redisUrl = process.env.REDIS_URL
 
@@ -75,4 +90,91 @@ function redisCacheHandler(url) {
 
 const FileSystemCache = fileSystemCacheModule.default ?? fileSystemCacheModule
 
-export default redisUrl ? redisCacheHandler(redisUrl) : FileSystemCache
+const CSP = 'content-security-policy'
+
+/** Adds the reader policy, with the page's script hashes, to a cached page's headers. */
+function withReaderPolicy(value) {
+  if (value?.kind !== 'APP_PAGE' || typeof value.html !== 'string') return value
+  value.headers ??= {}
+  if (!value.headers[CSP]) {
+    value.headers[CSP] = readerPolicy({
+      scripts: inlineScriptHashes(value.html),
+      siteUrl: process.env.SITE_URL,
+    })
+  }
+  return value
+}
+
+/** How many "nothing here" entries (404 pages, empty query results) are kept. */
+export const MISSING_ENTRIES_MAX = 500
+
+/** A 404 page or the cached `null` of a reader query. */
+function isMissing(data, ctx) {
+  if (data?.kind === 'APP_PAGE') return data.status === 404
+  if (data?.kind === 'FETCH') {
+    return (
+      typeof ctx?.fetchUrl === 'string' &&
+      ctx.fetchUrl.startsWith('unstable_cache') &&
+      data.data?.body === 'null'
+    )
+  }
+  return false
+}
+
+/** Least recently used first: a Map keeps insertion order. */
+const missing = new Map()
+
+function rememberMissing(key, data) {
+  missing.delete(key)
+  missing.set(key, { lastModified: Date.now(), value: data })
+  while (missing.size > MISSING_ENTRIES_MAX) missing.delete(missing.keys().next().value)
+}
+
+/** Next's file-system cache, with the reader policy and the bounded memory of missing entries. */
+export class KiosqueCacheHandler extends FileSystemCache {
+  async get(key, ctx) {
+    const remembered = missing.get(key)
+    if (remembered) {
+      if (remembered.value.kind === 'FETCH' && ctx?.kind !== 'FETCH') return null
+      missing.delete(key)
+      missing.set(key, remembered)
+      withReaderPolicy(remembered.value)
+      return remembered
+    }
+    const entry = await super.get(key, ctx)
+    // Pages cached before this handler, or prerendered at build time (the 404 page), get their
+    // policy on first read; the entry is the memory cache's object, so this happens once.
+    if (entry?.value) withReaderPolicy(entry.value)
+    return entry
+  }
+
+  async set(key, data, ctx) {
+    // The same object is then sent to the reader who caused this render: set its policy first.
+    withReaderPolicy(data)
+    if (isMissing(data, ctx)) {
+      rememberMissing(key, data)
+      return
+    }
+    missing.delete(key)
+    return super.set(key, data, ctx)
+  }
+}
+
+/** Redis, shared by every instance, with the reader policy on every page it stores. */
+function sharedCacheHandler(url) {
+  const Base = redisCacheHandler(url)
+  return class SharedCacheHandler extends Base {
+    async get(key, ctx) {
+      const entry = await super.get(key, ctx)
+      if (entry?.value) withReaderPolicy(entry.value)
+      return entry
+    }
+
+    async set(key, data, ctx) {
+      withReaderPolicy(data)
+      return super.set(key, data, ctx)
+    }
+  }
+}
+
+export default redisUrl ? sharedCacheHandler(redisUrl) : KiosqueCacheHandler

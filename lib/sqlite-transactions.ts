@@ -1,5 +1,9 @@
+import { existsSync } from 'node:fs'
+
 import { E_TIMEOUT, Mutex, withTimeout } from 'async-mutex'
 import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
+
+import { sqliteFilePath } from './sqlite-file'
 
 /** How long a write transaction waits for the one before it in this process. */
 export const BUSY_TIMEOUT_MS = 15_000
@@ -25,12 +29,16 @@ const patched = new WeakSet<object>()
  * timeout as well, or such a write fails with "database is locked" whenever a worker holds the
  * lock. It gets it at once, before any other statement can run on it.
  */
-export function setBusyTimeoutOnEachTransaction(client: LibsqlClient) {
+export function setBusyTimeoutOnEachTransaction(client: LibsqlClient, file?: string | null) {
   if (patched.has(client)) return
   patched.add(client)
   const transaction = client.transaction.bind(client)
   const pragma = `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`
   client.transaction = async (mode) => {
+    // The transaction takes this connection and libsql opens the next one at the path: with the
+    // file gone, that would create an empty database there, which this process would then keep
+    // using after the file came back (tests/e2e/faults.e2e.ts). Refuse the write instead.
+    if (file && !existsSync(file)) throw new Error(`The database file is missing: ${file}`)
     // Runs on the connection the transaction is about to take over.
     await client.execute(pragma)
     // libsql's transaction() and execute() run synchronously up to their result: the BEGIN and
@@ -65,8 +73,11 @@ export function serializeTransactions<T extends BaseDatabaseAdapter>(adapter: T)
   if (connect) {
     adapter.connect = async (...args: Parameters<typeof connect>) => {
       await connect(...args)
-      const client = (adapter as unknown as { client?: LibsqlClient }).client
-      if (client) setBusyTimeoutOnEachTransaction(client)
+      const { client, clientConfig } = adapter as unknown as {
+        client?: LibsqlClient
+        clientConfig?: { url?: string }
+      }
+      if (client) setBusyTimeoutOnEachTransaction(client, sqliteFilePath(clientConfig?.url))
     }
   }
 

@@ -1198,7 +1198,11 @@ const MATRIX: Cell[] = [
   // Media: journalists upload; changing or deleting a shared image is an editor's call.
   // An image is as embargoed as the draft it was uploaded for, until a published page uses it.
   cell('media: read an image no published page uses', STAFF, readRow('media', makeMedia)),
-  cell('media: read an image a published page uses', EVERYONE, readRow('media', makePublishedMedia)),
+  cell(
+    'media: read an image a published page uses',
+    EVERYONE,
+    readRow('media', makePublishedMedia),
+  ),
   cell('media: upload', STAFF, mediaCreateRow),
   cell(
     'media: edit',

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 
 import { subscribeToNewsletter } from '../../app/(frontend)/newsletter/actions'
 import { outbox } from '../../lib/email'
-import { confirmSubscription, consentWording, signUp, unsubscribe } from '../../lib/newsletter'
+import {
+  CONFIRMATION_TTL_MS,
+  confirmSubscription,
+  consentWording,
+  RESEND_INTERVAL_MS,
+  signUp,
+  unsubscribe,
+} from '../../lib/newsletter'
 import { startPayload, type TestContext } from '../helpers/payload'
 
 let ctx: TestContext
@@ -76,15 +83,36 @@ describe('signing up', () => {
     expect(tokenFromMail('lectrice@exemple.fr', 'unsubscribe')).toMatch(/^[A-Za-z0-9_-]{43}$/)
   })
 
-  it('gives the same answer for the same address twice and keeps one row', async () => {
+  it('gives the same answer for the same address twice, keeps one row and mails once', async () => {
     const first = await signUpAs('deux-fois@exemple.fr')
-    const oldToken = tokenFromMail('deux-fois@exemple.fr', 'confirm')
+    const firstToken = tokenFromMail('deux-fois@exemple.fr', 'confirm')
     const second = await signUpAs('DEUX-FOIS@exemple.fr')
     expect(second).toEqual(first)
     expect(await subscriberByEmail('deux-fois@exemple.fr')).toHaveLength(1)
-    // The second mail's link replaces the first one.
+    // Within RESEND_INTERVAL_MS no second mail: the first link still works.
+    expect(outbox.filter((mail) => mail.to === 'deux-fois@exemple.fr')).toHaveLength(1)
+    expect(await confirmSubscription(ctx.payload, firstToken)).toBe('done')
+  })
+
+  it('mails at most once per address per interval, however often the form is sent', async () => {
+    const answers = []
+    for (let i = 0; i < 20; i += 1) answers.push(await signUpAs('insistant@exemple.fr'))
+    expect(new Set(answers.map((answer) => answer.message)).size).toBe(1)
+    expect(outbox.filter((mail) => mail.to === 'insistant@exemple.fr')).toHaveLength(1)
+    const oldToken = tokenFromMail('insistant@exemple.fr', 'confirm')
+
+    // The interval over (the link was mailed RESEND_INTERVAL_MS + 1 s ago): a new mail and link.
+    const [stored] = await subscriberByEmail('insistant@exemple.fr')
+    const mailedAt = Date.now() - RESEND_INTERVAL_MS - 1000
+    await ctx.payload.update({
+      collection: 'subscribers',
+      id: stored!.id,
+      data: { confirmTokenExpiresAt: new Date(mailedAt + CONFIRMATION_TTL_MS).toISOString() },
+    })
+    expect(await signUpAs('insistant@exemple.fr')).toEqual(answers[0])
+    expect(outbox.filter((mail) => mail.to === 'insistant@exemple.fr')).toHaveLength(2)
     expect(await confirmSubscription(ctx.payload, oldToken)).toBe('invalid')
-    const newToken = tokenFromMail('deux-fois@exemple.fr', 'confirm')
+    const newToken = tokenFromMail('insistant@exemple.fr', 'confirm')
     expect(await confirmSubscription(ctx.payload, newToken)).toBe('done')
   })
 

@@ -1,4 +1,5 @@
 import { getPayloadClient } from '../../../../lib/payload'
+import { checkDatabaseFile } from '../../../../lib/sqlite-file'
 
 export const dynamic = 'force-dynamic'
 
@@ -9,9 +10,11 @@ export async function GET() {
   const headers = { 'Cache-Control': 'no-store' }
   try {
     await Promise.race([
-      getPayloadClient().then((payload) =>
-        payload.count({ collection: 'articles', overrideAccess: false }),
-      ),
+      getPayloadClient().then(async (payload) => {
+        // An open connection can still read a file that was moved away: ask the path too.
+        if ((await checkDatabaseFile(payload)) === 'missing') throw new Error('no database file')
+        return payload.count({ collection: 'articles', overrideAccess: false })
+      }),
       new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS)),
     ])
     return Response.json({ status: 'ok' }, { headers })
