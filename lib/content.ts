@@ -248,6 +248,22 @@ async function findArticle(slug: string, readAs: ReadAs): Promise<ArticleView | 
     ...readAs,
     where: { slug: { equals: slug } },
     limit: 1,
+    // A slug names one article: no count query for a page count nobody reads.
+    pagination: false,
+    // What the page shows: not the review state, the images' list or the virtual schedule
+    // fields (their hooks would query the jobs queue for a staff preview).
+    select: {
+      title: true,
+      slug: true,
+      standfirst: true,
+      publishedAt: true,
+      updatedAt: true,
+      category: true,
+      heroImage: true,
+      authors: true,
+      body: true,
+      series: true,
+    },
     // 2: the series (field and body blocks), then their posters and trial offers.
     depth: 2,
     populate: {
@@ -257,7 +273,7 @@ async function findArticle(slug: string, readAs: ReadAs): Promise<ArticleView | 
       media: MEDIA_FIELDS,
     },
   })
-  const doc: Article | undefined = docs[0]
+  const doc = docs[0]
   if (!doc) return null
   const series = doc.series && typeof doc.series === 'object' ? doc.series : null
   return {

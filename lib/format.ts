@@ -2,19 +2,34 @@ import { NEWSROOM_TIME_ZONE } from './time'
 
 type Parts = Record<'weekday' | 'day' | 'month' | 'year' | 'hour' | 'minute', string>
 
+// Built once: an Intl.DateTimeFormat costs far more to create than to use (it loads the locale's
+// and the zone's data), and an article page formats several dates.
+const PARIS_PARTS = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: NEWSROOM_TIME_ZONE,
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  hourCycle: 'h23',
+})
+
+const PARIS_ISO_PARTS = new Intl.DateTimeFormat('en-CA', {
+  timeZone: NEWSROOM_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'longOffset',
+})
+
 function parisParts(date: Date | string): Parts {
-  const formatter = new Intl.DateTimeFormat('fr-FR', {
-    timeZone: NEWSROOM_TIME_ZONE,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  })
   const parts = {} as Parts
-  for (const part of formatter.formatToParts(new Date(date))) {
+  for (const part of PARIS_PARTS.formatToParts(new Date(date))) {
     if (part.type in { weekday: 1, day: 1, month: 1, year: 1, hour: 1, minute: 1 }) {
       parts[part.type as keyof Parts] = part.value
     }
@@ -83,19 +98,7 @@ export function readingMinutes(words: number): number {
 export function isoWithParisOffset(date: Date | string): string {
   const instant = new Date(date)
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: NEWSROOM_TIME_ZONE,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'longOffset',
-    })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
+    PARIS_ISO_PARTS.formatToParts(instant).map((part) => [part.type, part.value]),
   )
   const offset = parts.timeZoneName === 'GMT' ? '+00:00' : parts.timeZoneName!.replace('GMT', '')
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`
