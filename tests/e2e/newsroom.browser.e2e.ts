@@ -171,7 +171,13 @@ it('goes from a journalist’s draft to a scheduled publication that readers see
         doc.reviewState === 'review' &&
         doc.heroImage !== null &&
         nodes.some((node) => node.type === 'heading' && node.tag === 'h2') &&
-        nodes.some((node) => node.type === 'link')
+        // The toolbar inserts a custom link before the drawer makes it internal, and autosave
+        // may store that first state: wait for the final one.
+        nodes.some(
+          (node) =>
+            node.type === 'link' &&
+            (node.fields as { linkType?: string } | undefined)?.linkType === 'internal',
+        )
       )
     },
     'the submitted draft',
