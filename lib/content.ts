@@ -40,8 +40,11 @@ function readerQuery<A extends (string | number)[], R>(
   name: string,
   tagsOf: (...args: A) => string[],
   query: (...args: A) => Promise<R>,
+  /** Arguments no document can match (a malformed slug): answered without a cache entry. */
+  nothingFor?: { valid: (...args: A) => boolean; answer: R },
 ): (...args: A) => Promise<R> {
   return cache(async (...args: A) => {
+    if (nothingFor && !nothingFor.valid(...args)) return nothingFor.answer
     const cached = unstable_cache(() => query(...args), [name, ...args.map(String)], {
       tags: tagsOf(...args),
       revalidate: false,
@@ -303,6 +306,7 @@ export const getArticle = readerQuery(
   'article',
   (slug: string) => [tags.article(slug), tags.series, tags.affiliateLinks, tags.media, tags.users],
   (slug: string) => findArticle(slug, asReader),
+  { valid: isSlug, answer: null },
 )
 
 /**
@@ -359,6 +363,7 @@ export const getSeries = readerQuery(
   'series',
   (slug: string) => [tags.seriesPage(slug), tags.series, tags.affiliateLinks, tags.media],
   (slug: string) => findSeries(slug, asReader),
+  { valid: isSlug, answer: null },
 )
 
 /** The latest draft of a series for a staff member's preview: never cached, like getArticlePreview. */
@@ -419,6 +424,10 @@ export const getAuthorPage = readerQuery(
       page: result.page ?? page,
       totalPages: result.totalPages,
     }
+  },
+  {
+    valid: (slug: string, page: number) => isSlug(slug) && Number.isInteger(page) && page >= 1,
+    answer: null,
   },
 )
 
