@@ -30,7 +30,7 @@ export function testDatabaseUri(base: string, name: string): string {
     )
   }
   if (!DATABASE_NAME.test(name)) throw new Error(`"${name}" is not a usable MongoDB database name`)
-  const [, scheme, authority, pathPart = '', queryPart = ''] = match
+  const [, scheme = '', authority = '', pathPart = '', queryPart = ''] = match
   const query = queryPart.slice(1)
   const hasAuthSource = query.split('&').some((option) => /^authSource=/i.test(option))
   const options = query ? [query] : []
