@@ -27,74 +27,69 @@ export function redisUrlFrom(source: Record<string, string | undefined>): string
   return result.data
 }
 
-export const envSchema = z
-  .object({
-    DATABASE_URI: z
-      .string()
-      .trim()
-      .default('file:./data/kiosque.db')
-      .refine((uri) => /^(file:|mongodb:\/\/|mongodb\+srv:\/\/)/.test(uri), {
-        message:
-          'must start with "file:" (embedded SQLite), "mongodb://" or "mongodb+srv://" (MongoDB)',
-      }),
-    PAYLOAD_SECRET: z
-      .string()
-      .min(32, 'must be at least 32 characters long (generate one with `openssl rand -hex 32`)')
-      .optional(),
-    SITE_URL: z
-      .url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' })
-      .optional()
-      .transform((url) => url?.replace(/\/+$/, '')),
-    SEED_PASSWORD: z.string().min(8, 'must be at least 8 characters long').optional(),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    REVALIDATE_URLS: z
-      .string()
-      .optional()
-      .transform((value, ctx) => {
-        if (value === undefined) return undefined
-        const urls = value
-          .split(',')
-          .map((url) => url.trim().replace(/\/+$/, ''))
-          .filter(Boolean)
-        for (const url of urls) {
-          if (!/^https?:\/\/[^/\s]+$/.test(url)) {
-            ctx.addIssue({ code: 'custom', message: `"${url}" is not an http(s) origin` })
-          }
+export const envSchema = z.object({
+  DATABASE_URI: z
+    .string()
+    .trim()
+    .default('file:./data/kiosque.db')
+    .refine((uri) => /^(file:|mongodb:\/\/|mongodb\+srv:\/\/)/.test(uri), {
+      message:
+        'must start with "file:" (embedded SQLite), "mongodb://" or "mongodb+srv://" (MongoDB)',
+    }),
+  PAYLOAD_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters long (generate one with `openssl rand -hex 32`)')
+    .optional(),
+  SITE_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' })
+    .optional()
+    .transform((url) => url?.replace(/\/+$/, '')),
+  SEED_PASSWORD: z.string().min(8, 'must be at least 8 characters long').optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  REVALIDATE_URLS: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined) return undefined
+      const urls = value
+        .split(',')
+        .map((url) => url.trim().replace(/\/+$/, ''))
+        .filter(Boolean)
+      for (const url of urls) {
+        if (!/^https?:\/\/[^/\s]+$/.test(url)) {
+          ctx.addIssue({ code: 'custom', message: `"${url}" is not an http(s) origin` })
         }
-        return urls
-      }),
-    /**
-     * The Redis server that holds Next's cache, shared by every app instance (lib/next-cache-handler.mjs).
-     * Unset: each instance keeps Next's own file and memory cache.
-     */
-    REDIS_URL: redisUrlSchema,
-    SMTP_URL: z
-      .url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' })
-      .optional(),
-    EMAIL_FROM: z.email('must be an e-mail address').default('lettre@kiosque.test'),
-    /**
-     * Which process runs the jobs queue (scheduled publication, cache expiry): the app servers
-     * (one instance), a separate `npm run worker`, or nothing automatic (tests).
-     */
-    JOBS_RUNNER: z
-      .enum(JOBS_RUNNERS, { message: `must be one of ${JOBS_RUNNERS.join(', ')}` })
-      .default('app'),
-    /**
-     * With MongoDB, the folder of the media (and of the development secret) instead of ./data.
-     * With SQLite they always live beside the database file, where backups look for them.
-     */
-    DATA_DIR: z.string().trim().min(1, 'must name a folder').optional(),
-  })
-  .refine((env) => !env.DATA_DIR || !env.DATABASE_URI.startsWith('file:'), {
-    path: ['DATA_DIR'],
-    message: 'only with MongoDB: with SQLite, files live beside the database file',
-  })
+      }
+      return urls
+    }),
+  /**
+   * The Redis server that holds Next's cache, shared by every app instance (lib/next-cache-handler.mjs).
+   * Unset: each instance keeps Next's own file and memory cache.
+   */
+  REDIS_URL: redisUrlSchema,
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' })
+    .optional(),
+  EMAIL_FROM: z.email('must be an e-mail address').default('lettre@kiosque.test'),
+  /**
+   * Which process runs the jobs queue (scheduled publication, cache expiry): the app servers
+   * (one instance), a separate `npm run worker`, or nothing automatic (tests).
+   */
+  JOBS_RUNNER: z
+    .enum(JOBS_RUNNERS, { message: `must be one of ${JOBS_RUNNERS.join(', ')}` })
+    .default('app'),
+  /**
+   * With MongoDB, the folder of the media (and of the development secret) instead of ./data.
+   * With SQLite they always live beside the database file, where backups look for them.
+   */
+  DATA_DIR: z.string().trim().min(1, 'must name a folder').optional(),
+})
 
 export type Env = Omit<z.infer<typeof envSchema>, 'PAYLOAD_SECRET' | 'SITE_URL' | 'DATA_DIR'> & {
   PAYLOAD_SECRET: string
   /** The public origin (and path prefix, if any) of the site, without a trailing slash. */
   SITE_URL: string
-  /** Where this instance keeps its files: DATA_DIR, else beside the SQLite database, or ./data with MongoDB. */
+  /** Where this instance keeps its files: DATA_DIR (MongoDB), beside the SQLite file, or ./data. */
   DATA_DIR: string
 }
 
@@ -143,6 +138,11 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new Error(`Invalid environment:\n${lines.join('\n')}`)
   }
   const env = result.data
+  if (env.DATA_DIR && env.DATABASE_URI.startsWith('file:')) {
+    throw new Error(
+      'Invalid environment:\n  - DATA_DIR: only with MongoDB: with SQLite, files live beside the database file',
+    )
+  }
   const dataDir = env.DATA_DIR ? path.resolve(env.DATA_DIR) : dataDirFor(env.DATABASE_URI)
   const isProduction = source.NODE_ENV === 'production'
   // `next build` evaluates the config to collect routes but serves nothing: it needs no secret.
