@@ -29,6 +29,10 @@ function baseAdapter(uri: string): DatabaseAdapterObj {
   if (databaseKind(uri) === 'mongodb') {
     return mongooseAdapter({
       url: uri,
+      // Outside production (development, the integration suite on TEST_DATABASE_URI) the unique
+      // indexes (slugs, e-mail addresses) exist before the first write, as SQLite's migrations
+      // are applied at start; Payload advises against waiting for them in production.
+      ensureIndexes: process.env.NODE_ENV !== 'production',
       // Refuse to start where Payload would silently run without transactions.
       afterOpenConnection: async (adapter) => {
         const client = adapter.connection.getClient()

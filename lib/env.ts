@@ -78,13 +78,18 @@ export const envSchema = z.object({
   JOBS_RUNNER: z
     .enum(JOBS_RUNNERS, { message: `must be one of ${JOBS_RUNNERS.join(', ')}` })
     .default('app'),
+  /**
+   * With MongoDB, the folder of the media (and of the development secret) instead of ./data.
+   * With SQLite they always live beside the database file, where backups look for them.
+   */
+  DATA_DIR: z.string().trim().min(1, 'must name a folder').optional(),
 })
 
-export type Env = Omit<z.infer<typeof envSchema>, 'PAYLOAD_SECRET' | 'SITE_URL'> & {
+export type Env = Omit<z.infer<typeof envSchema>, 'PAYLOAD_SECRET' | 'SITE_URL' | 'DATA_DIR'> & {
   PAYLOAD_SECRET: string
   /** The public origin (and path prefix, if any) of the site, without a trailing slash. */
   SITE_URL: string
-  /** Where this instance keeps its files: beside the SQLite database, or ./data with MongoDB. */
+  /** Where this instance keeps its files: DATA_DIR (MongoDB), beside the SQLite file, or ./data. */
   DATA_DIR: string
 }
 
@@ -133,6 +138,12 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new Error(`Invalid environment:\n${lines.join('\n')}`)
   }
   const env = result.data
+  if (env.DATA_DIR && env.DATABASE_URI.startsWith('file:')) {
+    throw new Error(
+      'Invalid environment:\n  - DATA_DIR: only with MongoDB: with SQLite, files live beside the database file',
+    )
+  }
+  const dataDir = env.DATA_DIR ? path.resolve(env.DATA_DIR) : dataDirFor(env.DATABASE_URI)
   const isProduction = source.NODE_ENV === 'production'
   // `next build` evaluates the config to collect routes but serves nothing: it needs no secret.
   const isBuildPhase = source.NEXT_PHASE === 'phase-production-build'
@@ -145,7 +156,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     }
     secret = isBuildPhase
       ? 'build-phase-placeholder-secret-never-served'
-      : developmentSecret(dataDirFor(env.DATABASE_URI))
+      : developmentSecret(dataDir)
   }
   const siteUrl = env.SITE_URL ?? `http://localhost:${env.PORT}`
   // Login cookies are `Secure` on https only: a public production site must be served over https.
@@ -158,7 +169,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     ...env,
     SITE_URL: siteUrl,
     PAYLOAD_SECRET: secret,
-    DATA_DIR: dataDirFor(env.DATABASE_URI),
+    DATA_DIR: dataDir,
   }
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm run bench [-- --quick] [-- --build] [-- --port <n>]`: the benchmarks of issue #6.
+ * `npm run bench [-- --quick] [-- --build] [-- --port <n>] [-- --no-stack] [-- --stack-port <n>]`:
+ * the benchmarks of issues #6 and #7.
  *
  * Builds a bench build when there is none (or with --build), starts `next start` on a fresh
  * SQLite file in a temp dir, seeds the demo content and then bench articles, measures, prints a
@@ -10,10 +11,17 @@
  * A bench build is `next build` with KIOSQUE_BENCH_BUILD=1, which adds the page extension
  * `bench.tsx` (next.config.ts): one extra page, /bench/static, prerendered at build time in the
  * reader layout, the yardstick of the cached article page.
+ *
+ * Then, unless --no-stack (or nginx/redis-server are missing), the production topology of
+ * `npm run stack` (scripts/stack.mjs) on the same build, on ports --stack-port (default 4500),
+ * +1, +5, +10 and +11: the article through the proxy against nginx serving its bytes from a
+ * file, an instance's article against its static page, publish on A to visible on B and
+ * through the proxy, and a load through the proxy while an editor publishes every 5 s.
  */
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import {
+  chmodSync,
   createWriteStream,
   existsSync,
   mkdirSync,
@@ -31,17 +39,24 @@ import { gzipSync } from 'node:zlib'
 
 import autocannon from 'autocannon'
 
+import { nginxMainConfig, startStack } from './stack.mjs'
+
 const root = path.resolve(import.meta.dirname, '..')
 const { values: options } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     build: { type: 'boolean', default: false },
     port: { type: 'string' },
+    stack: { type: 'boolean', default: true },
+    'stack-port': { type: 'string', default: '4500' },
   },
+  allowNegative: true,
 })
-if (options.port !== undefined && !/^\d{2,5}$/.test(options.port)) {
-  console.error('--port: a TCP port number')
-  process.exit(2)
+for (const name of ['port', 'stack-port']) {
+  if (options[name] !== undefined && !/^\d{4,5}$/.test(options[name])) {
+    console.error(`--${name}: a TCP port number`)
+    process.exit(2)
+  }
 }
 const QUICK = options.quick
 const SIZES = QUICK ? [1000] : [1000, 10_000]
@@ -50,6 +65,12 @@ const LOAD_SECONDS = QUICK ? 10 : 60
 const COMPARE_SECONDS = 5
 const COMPARE_PAIRS = QUICK ? 2 : 6
 const PUBLISH_SAMPLES = QUICK ? 3 : 7
+// The stack phase: proxy on STACK_PORT, Redis +1, the apps +10 and +11, the file server +5.
+const STACK_PORT = Number(options['stack-port'])
+const STACK_LOAD_CONNECTIONS = 128
+const STACK_PUBLISH_EVERY_MS = 5000
+// A publication must show through the proxy before the next one, 5 s later.
+const STACK_VISIBLE_WITHIN_MS = 4000
 const CACHED_SLUG = 'banc-d-essai-page-en-cache'
 const DEMO_ARTICLE = '/articles/renault-anatomie-dun-come-back-premier-episode'
 const STATIC_PAGE = '/bench/static'
@@ -203,6 +224,40 @@ async function load(url, { connections, seconds }) {
     errors: result.errors + result.timeouts + result.non2xx,
     non2xx: result.non2xx,
     timeouts: result.timeouts,
+  }
+}
+
+/**
+ * Short autocannon runs on two URLs taking turns (ABBA…), after one warm-up run on each, so a
+ * change in the machine's load hits both alike. `urls` names them: { article: …, static: … }.
+ */
+async function turnAbout(urls, { connections }) {
+  const [a, b] = Object.keys(urls)
+  // A first run on each warms their code paths (the first pairs were otherwise the slowest).
+  for (const name of [a, b]) await load(urls[name], { connections, seconds: COMPARE_SECONDS })
+  const totals = { [a]: 0, [b]: 0 }
+  const pairs = []
+  for (let i = 0; i < COMPARE_PAIRS; i++) {
+    const order = i % 2 === 0 ? [a, b] : [b, a]
+    const pair = {}
+    for (const name of order) {
+      pair[name] = await load(urls[name], { connections, seconds: COMPARE_SECONDS })
+      totals[name] += pair[name].requests
+    }
+    pairs.push({ ...pair, ratio: round(pair[a].requests / pair[b].requests, 3) })
+  }
+  const seconds = COMPARE_SECONDS * COMPARE_PAIRS
+  return {
+    connections,
+    secondsEach: COMPARE_SECONDS,
+    [`${a}Rps`]: round(totals[a] / seconds, 0),
+    [`${a}P99Ms`]: Math.max(...pairs.map((p) => p[a].p99Ms)),
+    [`${b}Rps`]: round(totals[b] / seconds, 0),
+    [`${b}P99Ms`]: Math.max(...pairs.map((p) => p[b].p99Ms)),
+    ratio: round(totals[a] / totals[b], 3),
+    pairRatios: pairs.map((p) => p.ratio),
+    errors: pairs.reduce((sum, p) => sum + p[a].errors + p[b].errors, 0),
+    pairs,
   }
 }
 
@@ -428,6 +483,269 @@ async function clientJavaScript(baseUrl, articleHtml) {
   }
 }
 
+/* ---------- the production topology (issue #7) ---------- */
+
+const hasCommand = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0
+
+/** Polls a page until its body contains `mark`: milliseconds since `started`, or null. */
+async function visibleAfter(baseUrl, urlPath, mark, started, withinMs) {
+  while (performance.now() - started < withinMs) {
+    try {
+      const page = await get(baseUrl, urlPath)
+      if (page.status === 200 && page.body.includes(mark)) return round(performance.now() - started)
+    } catch {
+      // an instance busy or restarting: ask again
+    }
+    await sleep(20)
+  }
+  return null
+}
+
+const summarize = (values) => {
+  const seen = values.filter((ms) => ms !== null)
+  return {
+    p50Ms: round(percentile(seen, 0.5)),
+    maxMs: seen.length ? Math.max(...seen) : null,
+    notVisible: values.length - seen.length,
+  }
+}
+
+/**
+ * The yardstick of the proxy: nginx serving the article's bytes from a file, with the proxy's
+ * main configuration (one worker, access log) and its gzip settings.
+ */
+async function startFileServer(stackDir, html) {
+  const nginxDir = path.join(stackDir, 'nginx-file')
+  const docroot = path.join(nginxDir, 'www')
+  for (const sub of ['tmp', 'www']) mkdirSync(path.join(nginxDir, sub), { recursive: true })
+  // Running as root, nginx's workers are `nobody`.
+  for (const folder of [nginxDir, docroot]) chmodSync(folder, 0o755)
+  chmodSync(path.join(nginxDir, 'tmp'), 0o777)
+  writeFileSync(path.join(docroot, 'article.html'), html, { mode: 0o644 })
+  const port = STACK_PORT + 5
+  writeFileSync(
+    path.join(nginxDir, 'kiosque.conf'),
+    `# Written by scripts/bench.mjs: the article's bytes from a file, compressed as the proxy does.
+server {
+    listen 127.0.0.1:${port};
+    server_tokens off;
+    root ${docroot};
+    gzip on;
+    gzip_comp_level 5;
+    gzip_min_length 1024;
+    location = /article { default_type text/html; try_files /article.html =404; }
+}
+`,
+  )
+  writeFileSync(path.join(nginxDir, 'nginx.conf'), nginxMainConfig(nginxDir))
+  const out = createWriteStream(path.join(nginxDir, 'nginx.log'))
+  const child = spawn(
+    'nginx',
+    ['-p', nginxDir, '-c', path.join(nginxDir, 'nginx.conf'), '-g', 'daemon off;'],
+    { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  )
+  child.stdout.pipe(out)
+  child.stderr.pipe(out)
+  const server = { url: `http://127.0.0.1:${port}`, child }
+  const deadline = Date.now() + 10_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`nginx (file) exited with ${child.exitCode}`)
+    try {
+      if ((await get(server.url, '/article')).status === 200) return server
+    } catch {
+      // not listening yet
+    }
+    await sleep(200)
+  }
+  await stopServer(server)
+  throw new Error(`nginx (file) not answering on ${server.url}`)
+}
+
+async function stackFigures(stack) {
+  const [appA, appB] = stack.apps
+  const proxy = stack.proxyUrl
+  const editor = await login(appA.url, stack.seedPassword)
+  const figures = {
+    topology:
+      'npm run stack: nginx micro-cache (deploy/nginx.conf), two next start instances of this bench build sharing Redis, the worker, one SQLite file',
+    proxy,
+    apps: stack.apps.map((app) => app.url),
+  }
+
+  figures.proxyVsFile = await phase(
+    'stack: article via the proxy against nginx serving a file',
+    async () => {
+      const page = await get(proxy, DEMO_ARTICLE)
+      if (page.status !== 200) throw new Error(`${DEMO_ARTICLE} through the proxy: ${page.status}`)
+      const file = await startFileServer(stack.dir, page.body)
+      try {
+        const served = await get(file.url, '/article')
+        if (served.body !== page.body)
+          throw new Error('the file server changed the article’s bytes')
+        const proxied = await fetch(`${proxy}${DEMO_ARTICLE}`, { headers: HEADERS })
+        await proxied.arrayBuffer()
+        const compared = await turnAbout(
+          { proxy: `${proxy}${DEMO_ARTICLE}`, file: `${file.url}/article` },
+          { connections: 32 },
+        )
+        return {
+          url: DEMO_ARTICLE,
+          bytes: page.bytes,
+          proxyCacheStatus: proxied.headers.get('x-cache-status'),
+          proxyContentEncoding: proxied.headers.get('content-encoding'),
+          ...compared,
+        }
+      } finally {
+        await stopServer(file)
+      }
+    },
+  )
+
+  let article
+  figures.instanceVsStatic = await phase(
+    'stack: article on one instance against its static page',
+    async () => {
+      const staticPage = await cachedPage(appA.url, STATIC_PAGE).catch(() =>
+        get(appA.url, STATIC_PAGE),
+      )
+      if (staticPage.status !== 200) throw new Error(`${STATIC_PAGE} on A: ${staticPage.status}`)
+      article = await calibratedArticle(appA.url, editor, staticPage.bytes)
+      const articleHit = await cachedPage(appA.url, article.urlPath)
+      const compared = await turnAbout(
+        { article: `${appA.url}${article.urlPath}`, static: `${appA.url}${STATIC_PAGE}` },
+        { connections: 32 },
+      )
+      return {
+        instance: appA.url,
+        articleBytes: articleHit.bytes,
+        staticBytes: staticPage.bytes,
+        articleCacheHeader: articleHit.cache,
+        staticCacheHeader: staticPage.cache,
+        ...compared,
+      }
+    },
+  )
+
+  figures.publishToVisible = await phase(
+    'stack: publish on A, visible on B and via the proxy',
+    async () => {
+      const samples = []
+      for (let i = 0; i < PUBLISH_SAMPLES; i++) {
+        // Both readers hold the current page in their caches first.
+        await cachedPage(appB.url, article.urlPath)
+        await get(proxy, article.urlPath)
+        const mark = `revision-${randomBytes(4).toString('hex')}`
+        const started = performance.now()
+        const saved = rest(appA.url, editor.token, 'PATCH', `/api/articles/${article.id}?depth=0`, {
+          title: `Banc d’essai : la page en cache, ${mark}`,
+          _status: 'published',
+        })
+        const [onB, viaProxy] = await Promise.all([
+          visibleAfter(appB.url, article.urlPath, mark, started, 10_000),
+          visibleAfter(proxy, article.urlPath, mark, started, 10_000),
+        ])
+        await saved
+        samples.push({ onBMs: onB, viaProxyMs: viaProxy })
+      }
+      return {
+        samples: samples.length,
+        onB: summarize(samples.map((s) => s.onBMs)),
+        viaProxy: summarize(samples.map((s) => s.viaProxyMs)),
+        measuredFrom:
+          'the PATCH sent to instance A (save included) to the first page with the new title',
+        all: samples,
+      }
+    },
+  )
+
+  figures.loadWhilePublishing = await phase(
+    `stack: ${STACK_LOAD_CONNECTIONS} connections via the proxy while publishing`,
+    async () => {
+      let loading = true
+      const publishes = []
+      const editorLoop = (async () => {
+        await sleep(1000)
+        while (loading) {
+          const started = performance.now()
+          const mark = `charge-${randomBytes(4).toString('hex')}`
+          let error = null
+          try {
+            // As an editor would, through the proxy (the API is never cached there).
+            await rest(proxy, editor.token, 'PATCH', `/api/articles/${article.id}?depth=0`, {
+              title: `Banc d’essai : la page en cache, ${mark}`,
+              _status: 'published',
+            })
+          } catch (failure) {
+            error = failure instanceof Error ? failure.message : String(failure)
+          }
+          const visibleMs = error
+            ? null
+            : await visibleAfter(proxy, article.urlPath, mark, started, STACK_VISIBLE_WITHIN_MS)
+          publishes.push({ visibleMs, error })
+          const wait = STACK_PUBLISH_EVERY_MS - (performance.now() - started)
+          if (wait > 0) await sleep(wait)
+        }
+      })()
+      const loaded = await load(`${proxy}${article.urlPath}`, {
+        connections: STACK_LOAD_CONNECTIONS,
+        seconds: LOAD_SECONDS,
+      })
+      loading = false
+      await editorLoop
+      const visible = publishes.map((p) => p.visibleMs)
+      return {
+        url: article.urlPath,
+        connections: STACK_LOAD_CONNECTIONS,
+        seconds: LOAD_SECONDS,
+        ...loaded,
+        publishEveryMs: STACK_PUBLISH_EVERY_MS,
+        publishes: publishes.length,
+        publishErrors: publishes.filter((p) => p.error).length,
+        visibleWithinMs: STACK_VISIBLE_WITHIN_MS,
+        visible: { ...summarize(visible), all: visible },
+        errorsSeen: [...new Set(publishes.map((p) => p.error).filter(Boolean))],
+      }
+    },
+  )
+  return figures
+}
+
+/** The stack's figures, or why there are none. */
+async function stackPhase() {
+  if (!options.stack) {
+    log('stack: skipped (--no-stack)')
+    return { skipped: '--no-stack' }
+  }
+  const missing = ['nginx', 'redis-server'].filter((command) => !hasCommand(command))
+  if (missing.length > 0) {
+    const reason = `${missing.join(' and ')} not installed (apt-get install -y nginx redis-server)`
+    log(`stack: skipped, ${reason}`)
+    return { skipped: reason }
+  }
+  // Its own folder (nginx's workers must reach the cache there; the bench's is private).
+  const stackDir = mkdtempSync(path.join(tmpdir(), 'kiosque-bench-stack-'))
+  let stack
+  try {
+    stack = await phase(
+      'stack: start nginx, Redis, two app instances and the worker, seed',
+      () => startStack({ port: STACK_PORT, dir: stackDir }),
+      { logResult: false },
+    )
+    return await stackFigures(stack)
+  } catch (error) {
+    for (const name of ['app-a', 'app-b', 'worker', 'seed', 'nginx/error']) {
+      const file = path.join(stackDir, `${name}.log`)
+      if (!existsSync(file)) continue
+      const lines = readFileSync(file, 'utf8').trim().split('\n').slice(-15)
+      log(`last lines of the stack's ${name}.log:\n${lines.join('\n')}`)
+    }
+    throw error
+  } finally {
+    if (stack) await stack.stop()
+    rmSync(stackDir, { recursive: true, force: true })
+  }
+}
+
 /* ---------- the run ---------- */
 
 const benchStarted = Date.now()
@@ -592,28 +910,10 @@ try {
     const article = await calibratedArticle(baseUrl, editor, staticPage.bytes)
     results.cachedArticle = article
     const articleHit = await cachedPage(baseUrl, article.urlPath)
-    // A first run on each warms their code paths (the first pairs were otherwise the slowest).
-    for (const urlPath of [article.urlPath, STATIC_PAGE]) {
-      await load(`${baseUrl}${urlPath}`, { connections: 32, seconds: COMPARE_SECONDS })
-    }
-    // Short runs turn about (ABBA…), so a change in the machine's load hits both alike.
-    const totals = { article: 0, static: 0 }
-    const pairs = []
-    for (let i = 0; i < COMPARE_PAIRS; i++) {
-      const order = i % 2 === 0 ? ['article', 'static'] : ['static', 'article']
-      const pair = {}
-      for (const which of order) {
-        pair[which] = await load(
-          `${baseUrl}${which === 'article' ? article.urlPath : STATIC_PAGE}`,
-          {
-            connections: 32,
-            seconds: COMPARE_SECONDS,
-          },
-        )
-        totals[which] += pair[which].requests
-      }
-      pairs.push({ ...pair, ratio: round(pair.article.requests / pair.static.requests, 3) })
-    }
+    const compared = await turnAbout(
+      { article: `${baseUrl}${article.urlPath}`, static: `${baseUrl}${STATIC_PAGE}` },
+      { connections: 32 },
+    )
     return {
       articleBytes: articleHit.bytes,
       staticBytes: staticPage.bytes,
@@ -621,16 +921,7 @@ try {
       staticCacheHeader: staticPage.cache,
       articleCacheControl: articleHit.cacheControl,
       staticCacheControl: staticPage.cacheControl,
-      connections: 32,
-      secondsEach: COMPARE_SECONDS,
-      articleRps: round(totals.article / (COMPARE_SECONDS * COMPARE_PAIRS), 0),
-      articleP99Ms: Math.max(...pairs.map((p) => p.article.p99Ms)),
-      staticRps: round(totals.static / (COMPARE_SECONDS * COMPARE_PAIRS), 0),
-      staticP99Ms: Math.max(...pairs.map((p) => p.static.p99Ms)),
-      ratio: round(totals.article / totals.static, 3),
-      pairRatios: pairs.map((p) => p.ratio),
-      errors: pairs.reduce((sum, p) => sum + p.article.errors + p.static.errors, 0),
-      pairs,
+      ...compared,
     }
   })
 
@@ -688,6 +979,13 @@ try {
     sampledEveryMs: 250,
     processes: pids.length,
   }
+
+  // The stack runs its own servers on the same build: the single server makes room first.
+  clearInterval(memory.timer)
+  memory.pgid = null
+  await stopServer(main)
+  servers.splice(servers.indexOf(main), 1)
+  results.stack = await stackPhase()
 } catch (error) {
   log(`failed: ${error instanceof Error ? error.stack : error}`)
   exitCode = 1
@@ -707,6 +1005,36 @@ try {
 
 results.phases = phases
 results.elapsedSeconds = round((Date.now() - benchStarted) / 1000)
+
+/** The stack's lines of the printed table. */
+function stackRows(stack, goal) {
+  if (stack.skipped) return [['stack (issue #7)', `skipped: ${stack.skipped}`, '', '']]
+  const { proxyVsFile: f, instanceVsStatic: s, publishToVisible: p, loadWhilePublishing: l } = stack
+  const latency = (v) =>
+    `${v.p50Ms} / ${v.maxMs} ms${v.notVisible ? `, ${v.notVisible} never` : ''}`
+  const inTime = (v) => v.notVisible === 0 && v.maxMs !== null && v.maxMs <= 2000
+  return [
+    ['stack: article via proxy, req/s, p99', `${f.proxyRps}/s, ${f.proxyP99Ms} ms`, '', ''],
+    ['stack: same bytes, nginx file, req/s, p99', `${f.fileRps}/s, ${f.fileP99Ms} ms`, '', ''],
+    ['stack: proxy / nginx file (req/s)', f.ratio, '≥ 0.8', goal(f.ratio >= 0.8)],
+    ['stack: instance article / its static page', s.ratio, '≥ 0.9', goal(s.ratio >= 0.9)],
+    ['stack: publish on A → B: p50 / max', latency(p.onB), '≤ 2000 ms', goal(inTime(p.onB))],
+    [
+      'stack: publish on A → proxy: p50 / max',
+      latency(p.viaProxy),
+      '≤ 2000 ms',
+      goal(inTime(p.viaProxy)),
+    ],
+    [
+      `stack: ${l.connections} conn. ${l.seconds} s via proxy, publish every ${l.publishEveryMs / 1000} s`,
+      `${l.rps}/s, p99 ${l.p99Ms} ms, ${l.errors} errors; ${l.publishes - l.visible.notVisible}/${l.publishes} publishes visible (p50 ${l.visible.p50Ms}, max ${l.visible.maxMs} ms)`,
+      '0 errors, all visible',
+      goal(
+        l.errors === 0 && l.publishErrors === 0 && l.visible.notVisible === 0 && l.publishes > 0,
+      ),
+    ],
+  ]
+}
 
 if (exitCode === 0) {
   const u = results.uncached
@@ -764,6 +1092,7 @@ if (exitCode === 0) {
       '0 errors',
       goal(l.errors === 0),
     ]),
+    ...stackRows(results.stack, goal),
   ]
   console.log(`\nKiosque bench (${results.mode}), ${results.measuredAt}`)
   console.table(rows.map(([figure, value, target, met]) => ({ figure, value, goal: target, met })))

@@ -1,8 +1,10 @@
 import { rmSync } from 'node:fs'
 
+import type { MongooseAdapter } from '@payloadcms/db-mongodb'
 import type { Payload } from 'payload'
 
 import type { User } from '../../payload-types'
+import { onMongo } from './test-database'
 
 export type TestContext = {
   payload: Payload
@@ -30,7 +32,8 @@ export const TEST_PASSWORD = 'correct-horse-battery-staple'
 let userCount = 0
 
 /**
- * Boots the real Payload on the throw-away SQLite file of this test file: migrations run as at start, nothing is
+ * Boots the real Payload on the throw-away database of this test file (a SQLite file, or a
+ * MongoDB database of its own with TEST_DATABASE_URI): migrations run as at start, nothing is
  * mocked. Call once per test file, in beforeAll, and close() in afterAll. With `runJobs`, this
  * process is the app server that runs the jobs queue (JOBS_RUNNER=app): its every-second cron
  * starts at the first REST call or `getPayload({ cron: true })`, as in the app.
@@ -38,7 +41,8 @@ let userCount = 0
 export async function startPayload({ runJobs = false } = {}): Promise<TestContext> {
   // tests/setup-env.ts chose a fresh database for this file before anything was imported.
   const dir = process.env.KIOSQUE_TEST_DIR
-  if (!dir || !process.env.DATABASE_URI?.includes(dir)) {
+  const database = process.env.DATABASE_URI ?? ''
+  if (!dir || !(database.includes(dir) || (onMongo() && database.includes('/kiosque_test_')))) {
     throw new Error('Integration tests must run with tests/setup-env.ts (see jest.config.js)')
   }
   // Read once, when the config below is first imported.
@@ -112,6 +116,8 @@ export async function startPayload({ runJobs = false } = {}): Promise<TestContex
     login,
     createUser,
     close: async () => {
+      // A MongoDB test database is this file's alone: drop it, as the SQLite file is removed.
+      if (onMongo()) await (payload.db as unknown as MongooseAdapter).connection.dropDatabase()
       await payload.destroy()
       rmSync(dir, { recursive: true, force: true })
     },

@@ -97,6 +97,20 @@ describe('parseEnv', () => {
     expect(dataDirFor('file:/srv/kiosque/site.db')).toBe('/srv/kiosque')
     expect(dataDirFor('mongodb://db:27017/kiosque')).toBe(path.resolve('data'))
   })
+
+  it('puts the files of a MongoDB site in DATA_DIR when given, and refuses it with SQLite', () => {
+    const mongo = {
+      DATABASE_URI: 'mongodb://db:27017/kiosque?replicaSet=rs0',
+      PAYLOAD_SECRET: 'x'.repeat(32),
+    }
+    expect(parseEnv(mongo).DATA_DIR).toBe(path.resolve('data'))
+    expect(parseEnv({ ...mongo, DATA_DIR: '/srv/kiosque-media' }).DATA_DIR).toBe(
+      '/srv/kiosque-media',
+    )
+    expect(() => parseEnv({ ...base, DATA_DIR: '/srv/elsewhere' })).toThrow(
+      /DATA_DIR: only with MongoDB/,
+    )
+  })
   it('runs the jobs in the app unless told the worker (or nothing) does, and names the choices', () => {
     expect(parseEnv({ ...base, PAYLOAD_SECRET: 'x'.repeat(32) }).JOBS_RUNNER).toBe('app')
     expect(parseEnv({ ...base, JOBS_RUNNER: 'worker' }).JOBS_RUNNER).toBe('worker')

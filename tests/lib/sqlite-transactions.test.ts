@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process'
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
 
 import { startPayload, type TestContext } from '../helpers/payload'
+import { describeSqliteOnly } from '../helpers/sqlite-only'
 
 let ctx: TestContext
 let adminToken: string
@@ -51,7 +52,7 @@ async function lockHolder({ holdMs, rounds }: { holdMs: number; rounds: number }
   return { done }
 }
 
-describe('SQLite writes with transactions on', () => {
+describeSqliteOnly('SQLite writes with transactions on', 'the SQLite transaction wrapper', () => {
   it('lets 40 concurrent sign-ups all succeed, each stored once', async () => {
     const emails = Array.from({ length: 40 }, (_, i) => `concurrent-${i}@exemple.fr`)
     const responses = await Promise.all(
@@ -110,46 +111,54 @@ describe('SQLite writes with transactions on', () => {
   })
 })
 
-describe('SQLite writes while another process keeps taking the write lock', () => {
-  it('loses none of 30 sign-ups (Payload would swallow a failed COMMIT)', async () => {
-    const holder = await lockHolder({ holdMs: 15, rounds: 60 })
-    const emails = Array.from({ length: 30 }, (_, i) => `contention-${i}@exemple.fr`)
-    const results = await Promise.allSettled(
-      emails.map((email) =>
-        ctx.payload.create({
-          collection: 'subscribers',
-          data: { email, consentText, status: 'pending' },
-        }),
-      ),
-    )
-    await holder.done
-    expect(results.filter((r) => r.status === 'rejected')).toEqual([])
-    const { totalDocs } = await ctx.payload.count({
-      collection: 'subscribers',
-      where: { email: { like: 'contention-' } },
+describeSqliteOnly(
+  'SQLite writes while another process keeps taking the write lock',
+  "a libsql client holds SQLite's write lock",
+  () => {
+    it('loses none of 30 sign-ups (Payload would swallow a failed COMMIT)', async () => {
+      const holder = await lockHolder({ holdMs: 15, rounds: 60 })
+      const emails = Array.from({ length: 30 }, (_, i) => `contention-${i}@exemple.fr`)
+      const results = await Promise.allSettled(
+        emails.map((email) =>
+          ctx.payload.create({
+            collection: 'subscribers',
+            data: { email, consentText, status: 'pending' },
+          }),
+        ),
+      )
+      await holder.done
+      expect(results.filter((r) => r.status === 'rejected')).toEqual([])
+      const { totalDocs } = await ctx.payload.count({
+        collection: 'subscribers',
+        where: { email: { like: 'contention-' } },
+      })
+      expect(totalDocs).toBe(30)
     })
-    expect(totalDocs).toBe(30)
-  })
-})
+  },
+)
 
-describe('SQLite writes outside a transaction while another process writes', () => {
-  it('wait for the lock too: a job queued after a transaction, while a worker claims jobs', async () => {
-    // A transaction hands its connection over to itself; libsql opens a new one for the next
-    // statement outside any transaction, which needs the busy timeout as well.
-    await ctx.payload.create({
-      collection: 'subscribers',
-      data: { email: 'before-queue@exemple.fr', consentText, status: 'pending' },
+describeSqliteOnly(
+  'SQLite writes outside a transaction while another process writes',
+  "a libsql client holds SQLite's write lock",
+  () => {
+    it('wait for the lock too: a job queued after a transaction, while a worker claims jobs', async () => {
+      // A transaction hands its connection over to itself; libsql opens a new one for the next
+      // statement outside any transaction, which needs the busy timeout as well.
+      await ctx.payload.create({
+        collection: 'subscribers',
+        data: { email: 'before-queue@exemple.fr', consentText, status: 'pending' },
+      })
+      const holder = await lockHolder({ holdMs: 300, rounds: 1 })
+      // Payload queues a job with a plain insert, no transaction (what the schedule drawer does).
+      const job = await ctx.payload.jobs.queue({
+        task: 'expireCacheTags',
+        input: { tags: ['articles'] },
+        waitUntil: new Date(Date.now() + 3_600_000),
+      })
+      await holder.done
+      expect(
+        await ctx.payload.count({ collection: 'payload-jobs', where: { id: { equals: job.id } } }),
+      ).toEqual({ totalDocs: 1 })
     })
-    const holder = await lockHolder({ holdMs: 300, rounds: 1 })
-    // Payload queues a job with a plain insert, no transaction (what the schedule drawer does).
-    const job = await ctx.payload.jobs.queue({
-      task: 'expireCacheTags',
-      input: { tags: ['articles'] },
-      waitUntil: new Date(Date.now() + 3_600_000),
-    })
-    await holder.done
-    expect(
-      await ctx.payload.count({ collection: 'payload-jobs', where: { id: { equals: job.id } } }),
-    ).toEqual({ totalDocs: 1 })
-  })
-})
+  },
+)
