@@ -11,8 +11,16 @@ import { type NextRequest, NextResponse } from 'next/server'
 
 import { baseHeaders, newNonce, readerPolicy } from './lib/security-headers.mjs'
 
-/** Reader pages rendered on every request (`dynamic = 'force-dynamic'`). */
-const PER_REQUEST_PAGES = new Set(['/', '/newsletter/confirm', '/newsletter/unsubscribe'])
+/**
+ * Reader pages rendered on every request (`dynamic = 'force-dynamic'`); tests/lib/proxy.test.ts
+ * fails when a page of app/(frontend) renders per request and is missing here.
+ */
+export const PER_REQUEST_PAGES = new Set([
+  '/',
+  '/newsletter/confirm',
+  '/newsletter/unsubscribe',
+  '/soutenir',
+])
 /** Reader pages served from Next's cache, rendered per request only in draft mode or on a POST. */
 const CACHED_PAGE = /^\/(?:articles|series)\/[^/]+\/?$|^\/auteurs\/[^/]+(?:\/page\/[^/]+)?\/?$/
 const DRAFT_MODE_COOKIE = '__prerender_bypass'

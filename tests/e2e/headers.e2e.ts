@@ -22,6 +22,7 @@ const READER_PAGES = [
   '/?page=2',
   '/newsletter/confirm?token=abc',
   '/newsletter/unsubscribe',
+  '/soutenir',
   '/articles/nexiste-pas',
   '/page-inconnue',
 ]
