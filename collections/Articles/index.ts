@@ -8,10 +8,13 @@ import { previewAdmin } from '../shared/preview'
 import { scheduleFields } from '../shared/schedule'
 import { canCreateArticle, canUpdateArticle, canWriteStatus } from './access'
 import { revalidateArticle, revalidateDeletedArticle, stampPublicationDate } from './hooks'
-import { articleImagesField, imageVisibilityHooks } from '../shared/media-visibility'
+import {
+  articleImagesField,
+  refreshArticleImages,
+  refreshDeletedArticleImages,
+  rememberArticleImages,
+} from '../shared/media-visibility'
 import { endReviewOnPublish, notifyEditorsOfReview, reviewStateField } from './review'
-
-const images = imageVisibilityHooks('articles')
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
@@ -129,8 +132,8 @@ export const Articles: CollectionConfig = {
     ...scheduleFields(),
   ],
   hooks: {
-    beforeChange: [stampPublicationDate, endReviewOnPublish, images.beforeChange],
-    afterChange: [images.afterChange, revalidateArticle, notifyEditorsOfReview],
-    afterDelete: [images.afterDelete, revalidateDeletedArticle],
+    beforeChange: [stampPublicationDate, endReviewOnPublish, rememberArticleImages],
+    afterChange: [refreshArticleImages, revalidateArticle, notifyEditorsOfReview],
+    afterDelete: [refreshDeletedArticleImages, revalidateDeletedArticle],
   },
 }

@@ -5,10 +5,8 @@ import { isEditor, isStaffUser, publishedOrStaff } from '../shared/access'
 import { slugField } from '../shared/fields'
 import { previewAdmin } from '../shared/preview'
 import { scheduleFields } from '../shared/schedule'
-import { imageVisibilityHooks } from '../shared/media-visibility'
+import { refreshDeletedSeriesImages, refreshSeriesImages } from '../shared/media-visibility'
 import { revalidateDeletedSeries, revalidateSeries } from './hooks'
-
-const images = imageVisibilityHooks('series')
 
 export const Series: CollectionConfig = {
   slug: 'series',
@@ -34,9 +32,8 @@ export const Series: CollectionConfig = {
     },
   },
   hooks: {
-    beforeChange: [images.beforeChange],
-    afterChange: [images.afterChange, revalidateSeries],
-    afterDelete: [images.afterDelete, revalidateDeletedSeries],
+    afterChange: [refreshSeriesImages, revalidateSeries],
+    afterDelete: [refreshDeletedSeriesImages, revalidateDeletedSeries],
   },
   fields: [
     {
