@@ -132,7 +132,11 @@ async function writeArticle(page: Page, title: string) {
     .getByRole('option', { name: 'Essayer Prime Video gratuitement pendant 30 jours' })
     .click()
   await link.getByRole('button', { name: 'Sauvegarder les modifications' }).click()
-  await link.waitFor({ state: 'hidden' })
+  await link.waitFor({ state: 'hidden', timeout: 5_000 }).catch(async () => {
+    await page.screenshot({ path: 'test-results/link-drawer-open.png' })
+    await link.getByRole('button', { name: 'Sauvegarder les modifications' }).click()
+    await link.waitFor({ state: 'hidden' })
+  })
 
   // Handed to the editors.
   await page.locator('#field-reviewState').getByRole('combobox').click()
