@@ -392,7 +392,6 @@ export const getAuthorPage = readerQuery(
   'author',
   (_slug: string, _page: number) => [tags.articles, tags.users, tags.media],
   async (slug: string, page: number): Promise<AuthorPageView | null> => {
-    if (!isSlug(slug) || !Number.isInteger(page) || page < 1) return null
     const payload = await getPayloadClient()
     const { docs: users } = await payload.find({
       collection: 'users',

@@ -31,7 +31,6 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs'
-import { createServer } from 'node:net'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -39,6 +38,7 @@ import { gzipSync } from 'node:zlib'
 
 import autocannon from 'autocannon'
 
+import { freePort, waitForHealth } from './lib/server.mjs'
 import { nginxMainConfig, startStack } from './stack.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -121,17 +121,6 @@ function run(command, args, env, { quiet = false } = {}) {
   })
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
-
 /** `payload run <script>` with the server's environment, as the npm scripts do. */
 function payloadRun(script, args, env, runOptions) {
   return run(
@@ -197,20 +186,6 @@ async function get(baseUrl, urlPath, headers = {}) {
     body,
     bytes: Buffer.byteLength(body),
   }
-}
-
-async function waitForHealth(baseUrl, server, timeoutMs) {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`)
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) return
-    } catch {
-      // not listening yet
-    }
-    await sleep(500)
-  }
-  throw new Error(`no healthy server at ${baseUrl} after ${timeoutMs / 1000} s`)
 }
 
 async function load(url, { connections, seconds }) {

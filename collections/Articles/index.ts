@@ -8,13 +8,10 @@ import { previewAdmin } from '../shared/preview'
 import { scheduleFields } from '../shared/schedule'
 import { canCreateArticle, canUpdateArticle, canWriteStatus } from './access'
 import { revalidateArticle, revalidateDeletedArticle, stampPublicationDate } from './hooks'
-import {
-  articleImagesField,
-  refreshArticleImages,
-  refreshDeletedArticleImages,
-  rememberArticleImages,
-} from '../shared/media-visibility'
+import { articleImagesField, imageVisibilityHooks } from '../shared/media-visibility'
 import { endReviewOnPublish, notifyEditorsOfReview, reviewStateField } from './review'
+
+const images = imageVisibilityHooks('articles')
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
@@ -132,8 +129,8 @@ export const Articles: CollectionConfig = {
     ...scheduleFields(),
   ],
   hooks: {
-    beforeChange: [stampPublicationDate, endReviewOnPublish, rememberArticleImages],
-    afterChange: [refreshArticleImages, revalidateArticle, notifyEditorsOfReview],
-    afterDelete: [refreshDeletedArticleImages, revalidateDeletedArticle],
+    beforeChange: [stampPublicationDate, endReviewOnPublish, images.beforeChange],
+    afterChange: [images.afterChange, revalidateArticle, notifyEditorsOfReview],
+    afterDelete: [images.afterDelete, revalidateDeletedArticle],
   },
 }

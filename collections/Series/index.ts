@@ -5,8 +5,10 @@ import { isEditor, isStaffUser, publishedOrStaff } from '../shared/access'
 import { slugField } from '../shared/fields'
 import { previewAdmin } from '../shared/preview'
 import { scheduleFields } from '../shared/schedule'
-import { refreshDeletedSeriesImages, refreshSeriesImages } from '../shared/media-visibility'
+import { imageVisibilityHooks } from '../shared/media-visibility'
 import { revalidateDeletedSeries, revalidateSeries } from './hooks'
+
+const images = imageVisibilityHooks('series')
 
 export const Series: CollectionConfig = {
   slug: 'series',
@@ -32,8 +34,9 @@ export const Series: CollectionConfig = {
     },
   },
   hooks: {
-    afterChange: [refreshSeriesImages, revalidateSeries],
-    afterDelete: [refreshDeletedSeriesImages, revalidateDeletedSeries],
+    beforeChange: [images.beforeChange],
+    afterChange: [images.afterChange, revalidateSeries],
+    afterDelete: [images.afterDelete, revalidateDeletedSeries],
   },
   fields: [
     {

@@ -100,71 +100,75 @@ export async function refreshImageVisibility(req: PayloadRequest, ids: DocId[]) 
   }
 }
 
-type Published = { _status?: string | null }
-const wasOrIsPublished = (doc?: Published | null, previous?: Published | null) =>
-  doc?._status === 'published' || previous?._status === 'published'
+type Drafted = 'articles' | 'series'
 
-const BEFORE = 'kiosqueImagesBefore'
-type Before = Map<DocId, { published: boolean; ids: DocId[] }>
+/** The images a stored document of each drafted collection shows, and what to read for it. */
+type Stored = { imagesUsed?: unknown; poster?: unknown }
+const USES: Record<Drafted, { select: Record<string, true>; images: (doc: Stored) => DocId[] }> = {
+  articles: {
+    select: { _status: true, imagesUsed: true },
+    images: (doc) => idsOf(doc.imagesUsed),
+  },
+  series: {
+    select: { _status: true, poster: true },
+    images: (doc) => [idOf(doc.poster)].filter((id): id is DocId => id !== null),
+  },
+}
 
-/**
- * What readers saw of an article before a save: its stored (published) document. Payload's
- * `previousDoc` is the latest version, a draft when one was saved after the publication, so it
- * cannot tell which images the page showed until now.
- */
-export const rememberArticleImages: CollectionBeforeChangeHook = async ({
-  req,
-  operation,
-  originalDoc,
-  data,
-}) => {
-  if (operation !== 'update' || originalDoc?.id == null) return data
+/** The images readers see through this document: none unless its stored state is published. */
+async function shownToReaders(req: PayloadRequest, collection: Drafted, id: DocId) {
   const { docs } = await req.payload.find({
-    collection: 'articles',
+    collection,
     overrideAccess: true,
     req,
     depth: 0,
-    where: { id: { equals: originalDoc.id } },
-    select: { _status: true, imagesUsed: true },
+    where: { id: { equals: id } },
+    select: USES[collection].select,
     limit: 1,
   })
-  const before = (req.context[BEFORE] ??= new Map()) as Before
-  before.set(originalDoc.id, {
-    published: docs[0]?._status === 'published',
-    ids: idsOf(docs[0]?.imagesUsed),
-  })
-  return data
+  const doc = docs[0] as ({ _status?: string | null } & Stored) | undefined
+  return doc?._status === 'published' ? USES[collection].images(doc) : []
 }
+
+const BEFORE = 'kiosqueImagesBefore'
 
 /**
- * Articles: readers' view changes when the stored document is or was published; a draft save
- * of an unpublished article changes nothing readers can see.
+ * Hooks that keep images' visibility in step with a drafted collection. What readers see is the
+ * stored document (the versions hold the drafts), and Payload's `previousDoc` is the latest
+ * version, a draft when one was saved after the publication: so the images shown are read from
+ * the stored document before the save and after it, and only those that came or went are
+ * recomputed. A draft save (autosave, every 2 s) leaves the stored document alone: nothing to do.
  */
-export const refreshArticleImages: CollectionAfterChangeHook = async ({ req, doc }) => {
-  const before = (req.context[BEFORE] as Before | undefined)?.get(doc.id)
-  if (wasOrIsPublished(doc) || before?.published) {
-    await refreshImageVisibility(req, [...idsOf(doc.imagesUsed), ...(before?.ids ?? [])])
+export function imageVisibilityHooks(collection: Drafted): {
+  beforeChange: CollectionBeforeChangeHook
+  afterChange: CollectionAfterChangeHook
+  afterDelete: CollectionAfterDeleteHook
+} {
+  const key = (id: DocId) => `${collection}:${id}`
+  return {
+    beforeChange: async ({ req, operation, originalDoc, data }) => {
+      if (operation === 'update' && originalDoc?.id != null) {
+        const before = (req.context[BEFORE] ??= new Map()) as Map<string, DocId[]>
+        before.set(key(originalDoc.id), await shownToReaders(req, collection, originalDoc.id))
+      }
+      return data
+    },
+    afterChange: async ({ req, doc }) => {
+      const before =
+        (req.context[BEFORE] as Map<string, DocId[]> | undefined)?.get(key(doc.id)) ?? []
+      const after = await shownToReaders(req, collection, doc.id)
+      const changed = [
+        ...before.filter((id) => !after.includes(id)),
+        ...after.filter((id) => !before.includes(id)),
+      ]
+      if (changed.length > 0) await refreshImageVisibility(req, changed)
+      return doc
+    },
+    afterDelete: async ({ req, doc }) => {
+      await refreshImageVisibility(req, USES[collection].images(doc))
+      return doc
+    },
   }
-  return doc
-}
-
-export const refreshDeletedArticleImages: CollectionAfterDeleteHook = async ({ req, doc }) => {
-  await refreshImageVisibility(req, idsOf(doc.imagesUsed))
-  return doc
-}
-
-const posterIds = (...docs: ({ poster?: unknown } | null | undefined)[]) =>
-  docs.map((doc) => idOf(doc?.poster)).filter((id): id is DocId => id !== null)
-
-export const refreshSeriesImages: CollectionAfterChangeHook = async ({ req, doc, previousDoc }) => {
-  if (wasOrIsPublished(doc, previousDoc))
-    await refreshImageVisibility(req, posterIds(doc, previousDoc))
-  return doc
-}
-
-export const refreshDeletedSeriesImages: CollectionAfterDeleteHook = async ({ req, doc }) => {
-  await refreshImageVisibility(req, posterIds(doc))
-  return doc
 }
 
 export const refreshLogoVisibility: GlobalAfterChangeHook = async ({ req, doc, previousDoc }) => {

@@ -139,6 +139,38 @@ describe('images are embargoed with the pages that use them', () => {
     })
     expect(await seenByReaders(poster.id)).toBe(true)
 
+    // A new poster saved as a draft: readers still see the old one only, until it is published.
+    const newPoster = await upload('Nouvelle affiche')
+    const saveDraft = (data: Record<string, unknown>) =>
+      ctx.payload.update({
+        collection: 'series',
+        id: series.id,
+        data,
+        draft: true,
+        overrideAccess: true,
+      })
+    await saveDraft({ poster: newPoster.id })
+    expect(await seenByReaders(poster.id)).toBe(true)
+    expect(await seenByReaders(newPoster.id)).toBe(false)
+    await ctx.payload.update({
+      collection: 'series',
+      id: series.id,
+      data: { _status: 'published' },
+      overrideAccess: true,
+    })
+    expect(await seenByReaders(poster.id)).toBe(false)
+    expect(await seenByReaders(newPoster.id)).toBe(true)
+
+    // Unpublished while a newer draft waits: its poster goes with it.
+    await saveDraft({ synopsis: 'Une correction en attente.' })
+    await ctx.payload.update({
+      collection: 'series',
+      id: series.id,
+      data: { _status: 'draft' },
+      overrideAccess: true,
+    })
+    expect(await seenByReaders(newPoster.id)).toBe(false)
+
     const logo = await upload('Logo')
     await ctx.payload.updateGlobal({
       slug: 'site-settings',
