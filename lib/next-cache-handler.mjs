@@ -5,7 +5,9 @@
  * Where entries live, decided at run time:
  * - with REDIS_URL, in Redis through @fortedigital/nextjs-cache-handler's `redis-strings`
  *   handler: `revalidateTag` on any instance deletes the tagged entries from Redis, so the next
- *   request on every instance renders fresh (docs/DEPLOYMENT.md says why this library);
+ *   request on every instance renders fresh (docs/DEPLOYMENT.md says why this library). Each
+ *   instance keeps copies of what it read in memory, checked against a generation counter in
+ *   Redis on every request (lib/cache-memory-layer.mjs);
  * - without it, in Next's own file-system cache (one instance).
  *
  * What every entry gets, either way:
@@ -13,7 +15,13 @@
  *    each inline script it holds. Next.js sends a cached page's stored headers with it, on the
  *    render that fills the cache as on every hit, so cached pages get a strict policy without a
  *    per-request nonce, which would make them render on every request.
- * 2. On one instance (no Redis), "nothing here" is not written to disk: a 404 page and an
+ * 2. On one instance (no Redis), a revalidated tag survives a restart. Next keeps the times tags
+ *    were revalidated in memory only, while the pages they expire stay on disk: an article
+ *    unpublished, then the server restarted before anyone asked for it, came back from the disk
+ *    cache (seen with `next start`, 16.4.6). The times are written to
+ *    `.next/cache/kiosque-expired-tags.json` before `revalidateTag` returns, and put back into
+ *    Next's manifest when the server starts. (With Redis, revalidation deletes the entries.)
+ * 3. On one instance (no Redis), "nothing here" is not written to disk: a 404 page and an
  *    `unstable_cache` entry holding `null` (a reader query for a slug that does not exist) stay
  *    in a small in-memory LRU, so a crawler asking for random slugs cannot grow the cache without
  *    limit. With Redis they go to Redis like the rest (bounded by its `maxmemory` policy): an
@@ -25,8 +33,14 @@
 import { CacheHandler } from '@fortedigital/nextjs-cache-handler'
 import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings'
 import { createClient } from '@redis/client'
-import fileSystemCacheModule from 'next/dist/server/lib/incremental-cache/file-system-cache.js'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { rename, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 
+import fileSystemCacheModule from 'next/dist/server/lib/incremental-cache/file-system-cache.js'
+import tagsManifestModule from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js'
+
+import { withMemoryInFront } from './cache-memory-layer.mjs'
 import { inlineScriptHashes, readerPolicy } from './security-headers.mjs'
 
 const redisUrl = process.env.REDIS_URL
@@ -69,13 +83,17 @@ function redisCacheHandler(url) {
       timeoutMs: TIMEOUT_MS,
       keyExpirationStrategy: 'EXAT',
     })
+    const shared = withMemoryInFront(redis, client, {
+      generationKey: `kiosque:${buildId ?? 'dev'}:generation`,
+      timeoutMs: TIMEOUT_MS,
+    })
     return {
       handlers: [
         {
-          ...redis,
+          ...shared,
           async revalidateTag(tag) {
             try {
-              await redis.revalidateTag(tag)
+              await shared.revalidateTag(tag)
             } catch (error) {
               log(`tag "${tag}" not expired in Redis`, error)
               throw error
@@ -130,8 +148,72 @@ function rememberMissing(key, data) {
   while (missing.size > MISSING_ENTRIES_MAX) missing.delete(missing.keys().next().value)
 }
 
+const { tagsManifest } = tagsManifestModule.default ?? tagsManifestModule
+
+/** The file that keeps revalidated tags across restarts, beside Next's data cache. */
+export const expiredTagsFile = (serverDistDir) =>
+  path.join(serverDistDir, '..', 'cache', 'kiosque-expired-tags.json')
+
+/** Puts revalidation times written by an earlier process back into Next's manifest. */
+export function restoreExpiredTags(file) {
+  let stored
+  try {
+    stored = JSON.parse(readFileSync(file, 'utf8'))
+  } catch (error) {
+    if (error.code !== 'ENOENT') log(`${file} unreadable, starting without it`, error)
+    return
+  }
+  // Each tag keeps its latest times.
+  for (const [tag, times] of Object.entries(stored)) {
+    const current = tagsManifest.get(tag) ?? {}
+    const merged = { ...current }
+    for (const field of ['stale', 'expired']) {
+      if (typeof times[field] === 'number' && !(current[field] >= times[field]))
+        merged[field] = times[field]
+    }
+    tagsManifest.set(tag, merged)
+  }
+}
+
+/** One write at a time, each with the whole manifest, replacing the file atomically. */
+let persisting = Promise.resolve()
+function persistExpiredTags(file) {
+  const write = async () => {
+    mkdirSync(path.dirname(file), { recursive: true })
+    const temporary = `${file}.${process.pid}.tmp`
+    await writeFile(temporary, JSON.stringify(Object.fromEntries(tagsManifest)))
+    await rename(temporary, file)
+  }
+  persisting = persisting.then(write, write)
+  return persisting
+}
+
 /** Next's file-system cache, with the reader policy and the bounded memory of missing entries. */
+/** Files restored in this process: Next makes a handler per request, the file is read once. */
+const restored = new Set()
+
 export class KiosqueCacheHandler extends FileSystemCache {
+  constructor(ctx) {
+    super(ctx)
+    this.expiredTagsFile = ctx.serverDistDir ? expiredTagsFile(ctx.serverDistDir) : null
+    if (this.expiredTagsFile && this.flushToDisk && !restored.has(this.expiredTagsFile)) {
+      restored.add(this.expiredTagsFile)
+      restoreExpiredTags(this.expiredTagsFile)
+    }
+  }
+
+  async revalidateTag(tags, durations) {
+    await super.revalidateTag(tags, durations)
+    if (this.expiredTagsFile && this.flushToDisk) {
+      try {
+        await persistExpiredTags(this.expiredTagsFile)
+      } catch (error) {
+        log('revalidated tags not written to disk (a restart would forget them)', error)
+        throw error
+      }
+    }
+  }
+
   async get(key, ctx) {
     const remembered = missing.get(key)
     if (remembered) {

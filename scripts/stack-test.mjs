@@ -45,6 +45,7 @@ try {
           STACK_APP_URLS: stack.apps.map((app) => app.url).join(','),
           STACK_APP_B_PID: String(appB.pid),
           STACK_REDIS_PID: String(stack.pids.redis),
+          STACK_REDIS_URL: stack.env.REDIS_URL,
           STACK_WORKER_PID: String(stack.pids.worker),
           STACK_REVALIDATE_URLS: stack.env.REVALIDATE_URLS,
           STACK_PAYLOAD_SECRET: stack.env.PAYLOAD_SECRET,

@@ -3,8 +3,9 @@
  * - the database gone (its files moved away) then back: cached pages keep answering 200,
  *   /api/health says 503, no error or empty page is cached, and everything recovers;
  * - `kill -9` of the server during concurrent writes (newsletter sign-ups, affiliate clicks,
- *   article saves and creations): after a restart every acknowledged write is there, and a
- *   publication scheduled before the crash still happens.
+ *   article saves and creations): after a restart every acknowledged write is there, a
+ *   publication scheduled before the crash still happens, and an article withdrawn before it is
+ *   not served from the disk cache.
  */
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -196,6 +197,26 @@ describe('kill -9 during concurrent writes', () => {
       input: { type: 'publish', doc: { relationTo: 'articles', value: scheduledId } },
     })
 
+    // Published, cached, then withdrawn before the crash: the restarted server must not serve
+    // the page its disk cache still holds (Next keeps revalidated tags in memory only).
+    const withdrawnSlug = `retire-avant-la-panne-${randomBytes(3).toString('hex')}`
+    const withdrawn = await call('/api/articles?draft=true', {
+      method: 'POST',
+      token: editor,
+      body: JSON.stringify(article(withdrawnSlug)),
+    })
+    const withdrawnId = (JSON.parse(withdrawn.text) as { doc: { id: number } }).doc.id
+    const setStatus = (status: 'published' | 'draft') =>
+      call(`/api/articles/${withdrawnId}`, {
+        method: 'PATCH',
+        token: editor,
+        body: JSON.stringify({ _status: status }),
+      })
+    expect((await setStatus('published')).status).toBe(200)
+    expect((await call(`/articles/${withdrawnSlug}`)).status).toBe(200)
+    expect((await call(`/articles/${withdrawnSlug}`)).headers.get('x-nextjs-cache')).toBe('HIT')
+    expect((await setStatus('draft')).status).toBe(200)
+
     const formFields = await newsletterForm()
     const saved = await call('/api/articles?draft=true', {
       method: 'POST',
@@ -289,6 +310,9 @@ describe('kill -9 during concurrent writes', () => {
       const number = (t: string) => Number(t.replace('Sauvegarde ', ''))
       expect(number(title)).toBeGreaterThanOrEqual(number(acked.lastTitle))
     }
+
+    // The withdrawn article stays withdrawn.
+    expect((await call(`/articles/${withdrawnSlug}`)).status).toBe(404)
 
     // The schedule queued before the crash runs on the restarted server.
     expect((await call(`/articles/${scheduledSlug}`)).status).toBe(404)

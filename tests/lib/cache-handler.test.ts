@@ -10,12 +10,20 @@ import path from 'node:path'
 import fileSystemCacheModule from 'next/dist/server/lib/incremental-cache/file-system-cache.js'
 import { nodeFs } from 'next/dist/server/lib/node-fs-methods.js'
 
-import { KiosqueCacheHandler, MISSING_ENTRIES_MAX } from '../../lib/next-cache-handler.mjs'
+import tagsManifestModule from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js'
+
+import {
+  expiredTagsFile,
+  KiosqueCacheHandler,
+  MISSING_ENTRIES_MAX,
+  restoreExpiredTags,
+} from '../../lib/next-cache-handler.mjs'
 import { inlineScriptHashes } from '../../lib/security-headers.mjs'
 
 type Handler = {
   get: (key: string, ctx: Record<string, unknown>) => Promise<Entry | null>
   set: (key: string, data: unknown, ctx: Record<string, unknown>) => Promise<void>
+  revalidateTag: (tags: string[], durations?: { expire?: number }) => Promise<void>
 }
 type Entry = { value: { headers?: Record<string, string>; status?: number } }
 
@@ -39,7 +47,7 @@ function make(Class: new (ctx: unknown) => Handler) {
   })
   const files = () =>
     readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
-  return { handler, files }
+  return { handler, files, dir }
 }
 
 const HTML =
@@ -118,5 +126,27 @@ describe('the cache handler', () => {
     expect(files().some((file) => file.name === 'bientot.html')).toBe(true)
     const read = await handler.get(key('bientot'), { kind: 'APP_PAGE', isFallback: false })
     expect(read?.value.status).toBe(200)
+  })
+
+  it('remembers a revalidated tag across a restart, so a page expired before it stays expired', async () => {
+    const { tagsManifest } =
+      (tagsManifestModule as { default?: typeof tagsManifestModule }).default ?? tagsManifestModule
+    const { handler, dir } = make(KiosqueCacheHandler as never)
+    const ctx = { kind: 'APP_PAGE', isFallback: false }
+    await handler.set(key('retire'), page(200), pageCtx)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    // What lib/revalidate.ts does when the article is unpublished.
+    await handler.revalidateTag(['articles'], { expire: 0 })
+    expect(await handler.get(key('retire'), ctx)).toBeNull()
+
+    // A new process: Next's manifest starts empty, the page is still on disk.
+    tagsManifest.clear()
+    expect(await handler.get(key('retire'), ctx)).not.toBeNull()
+    restoreExpiredTags(expiredTagsFile(path.join(dir, 'server')))
+    expect(await handler.get(key('retire'), ctx)).toBeNull()
+
+    // A page rendered after the revalidation is served.
+    await handler.set(key('retire'), page(200), pageCtx)
+    expect(await handler.get(key('retire'), ctx)).not.toBeNull()
   })
 })

@@ -16,6 +16,10 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
+import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings'
+import { createClient } from '@redis/client'
+
+import { withMemoryInFront } from '../../lib/cache-memory-layer.mjs'
 import { METER_COOKIE } from '../../lib/meter'
 import { doc, p } from '../../seed/lexical'
 import { api, DEMO, get, login, within } from '../e2e/helpers'
@@ -119,6 +123,42 @@ describe('the shared cache', () => {
     expect(answer.status).toBe(200)
     expect((await get(page)).headers.get('x-nextjs-cache')).not.toBe('HIT')
     expect((await get(page)).headers.get('x-nextjs-cache')).toBe('HIT')
+  })
+
+  it('serves repeated hits from each instance’s memory, and drops them on a write anywhere', async () => {
+    // Two instances' layers, on the stack's Redis with the handler the app uses, under a prefix
+    // of their own. A raw client deletes an entry behind their back to tell memory from Redis.
+    const prefix = `test-${TOKEN}:`
+    const clients = [0, 1, 2].map(() => createClient({ url: required('STACK_REDIS_URL') }))
+    await Promise.all(clients.map((client) => client.connect()))
+    try {
+      const [a, b] = clients.slice(0, 2).map((client) =>
+        withMemoryInFront(createRedisHandler({ client, keyPrefix: prefix }), client, {
+          generationKey: `${prefix}generation`,
+        }),
+      )
+      const raw = clients[2]!
+      const entry = {
+        lastModified: Date.now(),
+        lifespan: null,
+        tags: ['article:essai'],
+        value: { kind: 'FETCH', data: { headers: {}, body: '"v1"', url: '' }, revalidate: 60 },
+      }
+      await a!.set('k', entry)
+      expect((await b!.get('k', { implicitTags: [] }))?.value).toEqual(entry.value)
+      await raw.del(`${prefix}k`)
+      // Gone from Redis, unknown to the layers: B serves its copy.
+      expect((await b!.get('k', { implicitTags: [] }))?.value).toEqual(entry.value)
+      await a!.set('k', {
+        ...entry,
+        value: { ...entry.value, data: { ...entry.value.data, body: '"v2"' } },
+      })
+      expect((await b!.get('k', { implicitTags: [] }))?.value.data.body).toBe('"v2"')
+      await a!.revalidateTag('article:essai')
+      expect(await b!.get('k', { implicitTags: [] })).toBeNull()
+    } finally {
+      await Promise.all(clients.map((client) => client.quit()))
+    }
   })
 })
 
