@@ -9,8 +9,10 @@
  * this run: the machine is shared and noisy. --quick: shorter loads, 1k articles only.
  *
  * A bench build is `next build` with KIOSQUE_BENCH_BUILD=1, which adds the page extension
- * `bench.tsx` (next.config.ts): one extra page, /bench/static, prerendered at build time in the
- * reader layout, the yardstick of the cached article page.
+ * `bench.tsx` (next.config.ts): two extra pages in the reader layout, /bench/static, prerendered
+ * at build time, the yardstick of the cached article page, and /bench/rendered/<n>, rendered
+ * and cached on first request like an article but without a query, the floor under the
+ * uncached article render.
  *
  * Then, unless --no-stack (or nginx/redis-server are missing), the production topology of
  * `npm run stack` (scripts/stack.mjs) on the same build, on ports --stack-port (default 4500),
@@ -74,6 +76,7 @@ const STACK_VISIBLE_WITHIN_MS = 4000
 const CACHED_SLUG = 'banc-d-essai-page-en-cache'
 const DEMO_ARTICLE = '/articles/renault-anatomie-dun-come-back-premier-episode'
 const STATIC_PAGE = '/bench/static'
+const RENDERED_PAGE = '/bench/rendered'
 // Browsers ask for compressed pages; Next compresses each answer.
 const HEADERS = { 'accept-encoding': 'gzip' }
 
@@ -349,6 +352,10 @@ function renderSummary(pages) {
   }
   return {
     articles: pages.length,
+    medianBytes: percentile(
+      pages.map((page) => page.bytes),
+      0.5,
+    ),
     p50Ms: round(percentile(times, 0.5)),
     p95Ms: round(percentile(times, 0.95)),
     maxMs: round(Math.max(...times)),
@@ -777,7 +784,7 @@ function clearRuntimeCaches() {
   const pages = path.join(root, '.next', 'server', 'route-cache', 'APP_PAGE')
   if (!existsSync(pages)) return
   for (const build of readdirSync(pages)) {
-    for (const route of ['articles', 'series', 'auteurs']) {
+    for (const route of ['articles', 'series', 'auteurs', 'bench']) {
       rmSync(path.join(pages, build, '$', route), { recursive: true, force: true })
     }
   }
@@ -867,11 +874,18 @@ try {
       t.slugs = measured
       t.pages = []
     }
+    // The floor: a page of the same path and size with no query (/bench/rendered/<n>), each n
+    // new, requested in turn with the articles on the main server.
+    const run = randomBytes(3).toString('hex')
+    for (let i = 0; i < 20; i++) await get(main.baseUrl, `${RENDERED_PAGE}/${run}-warm-${i}`)
+    const floor = []
     for (let i = 0; i < SAMPLE; i++) {
       for (const t of targets) t.pages.push(await get(t.url, `/articles/${t.slugs[i]}`))
+      floor.push(await get(main.baseUrl, `${RENDERED_PAGE}/${run}-${i}`))
     }
     const summary = Object.fromEntries(targets.map((t) => [t.size, renderSummary(t.pages)]))
     if (small) summary.ratio10kTo1kP50 = round(summary[10_000].p50Ms / summary[1000].p50Ms, 2)
+    summary.noQueryPage = renderSummary(floor)
     return summary
   })
   if (small) {
@@ -1039,6 +1053,12 @@ if (exitCode === 0) {
       'p50 ≤ 15 ms',
       goal(u[size].p50Ms <= 15),
     ]),
+    [
+      'uncached render, same size, no query (floor)',
+      `${u.noQueryPage.p50Ms} / ${u.noQueryPage.p95Ms} ms`,
+      '',
+      '',
+    ],
     ...(u.ratio10kTo1kP50 !== undefined
       ? [['uncached p50, 10k / 1k', u.ratio10kTo1kP50, '≤ 1.2', goal(u.ratio10kTo1kP50 <= 1.2)]]
       : []),
