@@ -188,10 +188,13 @@ function persistExpiredTags(file) {
   return persisting
 }
 
-/** Next's file-system cache, with the reader policy and the bounded memory of missing entries. */
 /** Files restored in this process: Next makes a handler per request, the file is read once. */
 const restored = new Set()
 
+/**
+ * Next's file-system cache, with the reader policy, revalidations that survive a restart and
+ * the bounded memory of missing entries.
+ */
 export class KiosqueCacheHandler extends FileSystemCache {
   constructor(ctx) {
     super(ctx)
