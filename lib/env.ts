@@ -79,6 +79,22 @@ export const envSchema = z.object({
     .enum(JOBS_RUNNERS, { message: `must be one of ${JOBS_RUNNERS.join(', ')}` })
     .default('app'),
   /**
+   * The caching proxy in front (deploy/nginx.conf) and the key it accepts in X-Kiosque-Refresh:
+   * after a publication the changed pages are fetched through it again (lib/proxy-refresh.ts),
+   * so readers do not wait for its micro-cache to expire. Both or neither.
+   */
+  PROXY_REFRESH_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' })
+    .optional()
+    .transform((url) => url?.replace(/\/+$/, '')),
+  PROXY_REFRESH_KEY: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_-]{32,96}$/,
+      'must be 32 to 96 letters, digits, - or _ (openssl rand -hex 32)',
+    )
+    .optional(),
+  /**
    * With MongoDB, the folder of the media (and of the development secret) instead of ./data.
    * With SQLite they always live beside the database file, where backups look for them.
    */
@@ -141,6 +157,11 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   if (env.DATA_DIR && env.DATABASE_URI.startsWith('file:')) {
     throw new Error(
       'Invalid environment:\n  - DATA_DIR: only with MongoDB: with SQLite, files live beside the database file',
+    )
+  }
+  if (Boolean(env.PROXY_REFRESH_URL) !== Boolean(env.PROXY_REFRESH_KEY)) {
+    throw new Error(
+      'Invalid environment:\n  - PROXY_REFRESH_URL, PROXY_REFRESH_KEY: set both (the proxy and its key) or neither',
     )
   }
   const dataDir = env.DATA_DIR ? path.resolve(env.DATA_DIR) : dataDirFor(env.DATABASE_URI)

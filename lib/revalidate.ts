@@ -3,12 +3,17 @@
  * revalidateTag does it. Outside one (a scheduled job, the seed, a worker) revalidateTag throws
  * (payloadcms/payload#16392), so the tags are posted to the server's /api/revalidate route,
  * signed with a key derived from PAYLOAD_SECRET.
+ *
+ * Either way, once the app's cache is expired, the changed pages are fetched again through the
+ * caching proxy when one is configured (lib/proxy-refresh.ts).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
 import { revalidateTag } from 'next/cache'
+import { after } from 'next/server'
 
 import { env } from './env'
+import { refreshProxy } from './proxy-refresh'
 
 export const REVALIDATE_ROUTE = '/api/revalidate'
 
@@ -41,10 +46,23 @@ export async function expireTags(list: string[], options: ExpireOptions = {}): P
   if (unique.length === 0) return
   try {
     expireTagsInRequest(unique)
-    return
   } catch {
-    // Not inside a Next.js request: ask the server over HTTP.
+    // Not inside a Next.js request: ask the server over HTTP (below).
+    return expireTagsOverHttp(unique, targets, log)
   }
+  // Next applies the request's revalidations before its answer; `after` runs once it is sent.
+  try {
+    after(() => refreshProxy(unique, log))
+  } catch {
+    // A request scope without `after` (none known): the micro-cache expires on its own.
+  }
+}
+
+async function expireTagsOverHttp(
+  unique: string[],
+  targets: string[],
+  log: (message: string) => void,
+): Promise<void> {
   await Promise.all(
     targets.map(async (server) => {
       try {
@@ -64,4 +82,5 @@ export async function expireTags(list: string[], options: ExpireOptions = {}): P
       }
     }),
   )
+  await refreshProxy(unique, log)
 }

@@ -211,6 +211,9 @@ export async function startStack(options = {}) {
     JOBS_RUNNER: 'worker',
     REDIS_URL: `redis://127.0.0.1:${redisPort}`,
     REVALIDATE_URLS: apps.map((app) => app.url).join(','),
+    // After a publication the app and the worker refresh its pages through nginx.
+    PROXY_REFRESH_URL: proxyUrl,
+    PROXY_REFRESH_KEY: randomBytes(24).toString('hex'),
     SEED_PASSWORD: seedPassword,
   }
 
@@ -269,7 +272,14 @@ export async function startStack(options = {}) {
     if (options.seed ?? freshDatabase) {
       log('seeding the demo content')
       const out = openSync(path.join(dir, 'seed.log'), 'a')
-      const seeded = await run('npm', ['run', 'seed'], { env, stdio: ['ignore', out, out] })
+      // Before nginx starts: nothing to refresh there yet.
+      const seedEnv = { ...env }
+      delete seedEnv.PROXY_REFRESH_URL
+      delete seedEnv.PROXY_REFRESH_KEY
+      const seeded = await run('npm', ['run', 'seed'], {
+        env: seedEnv,
+        stdio: ['ignore', out, out],
+      })
       closeSync(out)
       if (seeded !== 0) throw new Error(`npm run seed failed (${seeded}), see ${dir}/seed.log`)
     }
@@ -296,6 +306,7 @@ export async function startStack(options = {}) {
           .map((app) => `server 127.0.0.1:${app.port} max_fails=1 fail_timeout=5s;`)
           .join('\n    '),
         KIOSQUE_CACHE_DIR: path.join(nginxDir, 'cache'),
+        KIOSQUE_REFRESH_KEY: env.PROXY_REFRESH_KEY,
       }),
     )
     writeFileSync(path.join(nginxDir, 'nginx.conf'), nginxMainConfig(nginxDir))

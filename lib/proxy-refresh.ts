@@ -1,0 +1,85 @@
+/**
+ * After a publication, the changed pages are fetched again through the caching proxy in front
+ * (deploy/nginx.conf), with the key it accepts in X-Kiosque-Refresh: nginx then asks the app,
+ * whose cache is already expired, and stores the new page for every reader. Without it a
+ * reader would see the old page until the micro-cache expires, which nginx counts in whole
+ * seconds (one to two seconds for a one-second cache).
+ *
+ * Only the pages a tag names are refreshed: an article's or a series' own page, and for the
+ * lists of articles the home page, the feed and the sitemaps. Broader tags (settings, media,
+ * every page showing a series) are left to the micro-cache, as are the RSC answers of client
+ * navigations, which nginx keys apart.
+ */
+import { request } from 'node:http'
+import { request as requestTls } from 'node:https'
+
+import { env } from './env'
+
+const REFRESH_HEADER = 'x-kiosque-refresh'
+
+/** The reader paths whose page shows exactly what these tags name. */
+export function pagesFor(tags: string[]): string[] {
+  const pages = new Set<string>()
+  for (const tag of tags) {
+    const [kind, slug] = tag.split(':', 2)
+    if (kind === 'article' && slug) pages.add(`/articles/${slug}`)
+    else if (kind === 'series' && slug) pages.add(`/series/${slug}`)
+    else if (tag === 'articles') {
+      for (const page of ['/', '/feed.xml', '/sitemap.xml', '/news-sitemap.xml']) pages.add(page)
+    }
+  }
+  return [...pages]
+}
+
+/** One GET through the proxy, as a reader of SITE_URL would send it, plus the refresh key. */
+function refresh(proxy: URL, host: string, key: string, page: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const send = proxy.protocol === 'https:' ? requestTls : request
+    const outgoing = send(
+      {
+        hostname: proxy.hostname,
+        port: proxy.port || undefined,
+        path: page,
+        method: 'GET',
+        // The proxy keys its cache by the Host readers send.
+        headers: { Host: host, [REFRESH_HEADER]: key },
+        timeout: 10_000,
+      },
+      (response) => {
+        response.resume()
+        response.on('end', () => resolve(response.statusCode ?? 0))
+        response.on('error', reject)
+      },
+    )
+    outgoing.on('timeout', () => outgoing.destroy(new Error('timed out')))
+    outgoing.on('error', reject)
+    outgoing.end()
+  })
+}
+
+/**
+ * Refreshes the pages of these tags through the proxy, when one is configured. Never throws: a
+ * proxy that cannot be reached only means readers wait for its micro-cache.
+ */
+export async function refreshProxy(
+  tags: string[],
+  log: (message: string) => void = console.error,
+): Promise<void> {
+  const { PROXY_REFRESH_URL, PROXY_REFRESH_KEY, SITE_URL } = env()
+  if (!PROXY_REFRESH_URL || !PROXY_REFRESH_KEY) return
+  const pages = pagesFor(tags)
+  if (pages.length === 0) return
+  const proxy = new URL(PROXY_REFRESH_URL)
+  const host = new URL(SITE_URL).host
+  const prefix = new URL(SITE_URL).pathname.replace(/\/+$/, '')
+  await Promise.all(
+    pages.map(async (page) => {
+      try {
+        const status = await refresh(proxy, host, PROXY_REFRESH_KEY, `${prefix}${page}`)
+        if (status >= 500) log(`proxy refresh of ${page}: ${status}`)
+      } catch (error) {
+        log(`proxy refresh of ${page} not delivered: ${(error as Error).message}`)
+      }
+    }),
+  )
+}
