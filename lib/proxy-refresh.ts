@@ -58,12 +58,22 @@ function refresh(proxy: URL, host: string, key: string, page: string): Promise<n
 }
 
 /**
- * Refreshes the pages of these tags through the proxy, when one is configured. Never throws: a
- * proxy that cannot be reached only means readers wait for its micro-cache.
+ * How long after the first refresh the second one goes. A reader's request may have started
+ * nginx's own update of a page just before the publication: that update carries the old page
+ * and, finishing after the first refresh, would store it again for a micro-cache lifetime. The
+ * second pass stores the new page over it.
+ */
+export const SECOND_PASS_MS = 1000
+
+/**
+ * Refreshes the pages of these tags through the proxy, when one is configured, now and once
+ * more SECOND_PASS_MS later. Never throws: a proxy that cannot be reached only means readers
+ * wait for its micro-cache.
  */
 export async function refreshProxy(
   tags: string[],
   log: (message: string) => void = console.error,
+  secondPassMs = SECOND_PASS_MS,
 ): Promise<void> {
   const { PROXY_REFRESH_URL, PROXY_REFRESH_KEY, SITE_URL } = env()
   if (!PROXY_REFRESH_URL || !PROXY_REFRESH_KEY) return
@@ -72,14 +82,18 @@ export async function refreshProxy(
   const proxy = new URL(PROXY_REFRESH_URL)
   const host = new URL(SITE_URL).host
   const prefix = new URL(SITE_URL).pathname.replace(/\/+$/, '')
-  await Promise.all(
-    pages.map(async (page) => {
-      try {
-        const status = await refresh(proxy, host, PROXY_REFRESH_KEY, `${prefix}${page}`)
-        if (status >= 500) log(`proxy refresh of ${page}: ${status}`)
-      } catch (error) {
-        log(`proxy refresh of ${page} not delivered: ${(error as Error).message}`)
-      }
-    }),
-  )
+  const pass = (last: boolean) =>
+    Promise.all(
+      pages.map(async (page) => {
+        try {
+          const status = await refresh(proxy, host, PROXY_REFRESH_KEY, `${prefix}${page}`)
+          if (status >= 500 && last) log(`proxy refresh of ${page}: ${status}`)
+        } catch (error) {
+          if (last) log(`proxy refresh of ${page} not delivered: ${(error as Error).message}`)
+        }
+      }),
+    )
+  await pass(false)
+  await new Promise((resolve) => setTimeout(resolve, secondPassMs))
+  await pass(true)
 }

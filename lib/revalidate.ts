@@ -82,5 +82,6 @@ async function expireTagsOverHttp(
       }
     }),
   )
-  await refreshProxy(unique, log)
+  // Not awaited: a job (a scheduled publication) need not wait for the second pass.
+  void refreshProxy(unique, log)
 }
