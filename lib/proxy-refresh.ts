@@ -13,7 +13,9 @@
 import { request } from 'node:http'
 import { request as requestTls } from 'node:https'
 
+import { FEED_PATH, NEWS_SITEMAP_PATH, SITEMAP_PATH } from './distribution'
 import { env } from './env'
+import { hrefFor } from './routes'
 
 const REFRESH_HEADER = 'x-kiosque-refresh'
 
@@ -22,10 +24,10 @@ export function pagesFor(tags: string[]): string[] {
   const pages = new Set<string>()
   for (const tag of tags) {
     const [kind, slug] = tag.split(':', 2)
-    if (kind === 'article' && slug) pages.add(`/articles/${slug}`)
-    else if (kind === 'series' && slug) pages.add(`/series/${slug}`)
+    if (kind === 'article' && slug) pages.add(hrefFor({ collection: 'articles', slug }))
+    else if (kind === 'series' && slug) pages.add(hrefFor({ collection: 'series', slug }))
     else if (tag === 'articles') {
-      for (const page of ['/', '/feed.xml', '/sitemap.xml', '/news-sitemap.xml']) pages.add(page)
+      for (const page of ['/', FEED_PATH, SITEMAP_PATH, NEWS_SITEMAP_PATH]) pages.add(page)
     }
   }
   return [...pages]
@@ -80,8 +82,9 @@ export async function refreshProxy(
   const pages = pagesFor(tags)
   if (pages.length === 0) return
   const proxy = new URL(PROXY_REFRESH_URL)
-  const host = new URL(SITE_URL).host
-  const prefix = new URL(SITE_URL).pathname.replace(/\/+$/, '')
+  const site = new URL(SITE_URL)
+  const host = site.host
+  const prefix = site.pathname.replace(/\/+$/, '')
   const pass = (last: boolean) =>
     Promise.all(
       pages.map(async (page) => {

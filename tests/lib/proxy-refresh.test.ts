@@ -12,6 +12,7 @@ import { pagesFor, refreshProxy } from '../../lib/proxy-refresh'
 const KEY = 'k'.repeat(40)
 const received: { url?: string; headers: IncomingHttpHeaders }[] = []
 let proxy: Server
+const siteUrl = process.env.SITE_URL
 
 beforeAll(async () => {
   proxy = createServer((request, response) => {
@@ -29,6 +30,8 @@ beforeAll(async () => {
 afterAll(async () => {
   delete process.env.PROXY_REFRESH_URL
   delete process.env.PROXY_REFRESH_KEY
+  if (siteUrl === undefined) delete process.env.SITE_URL
+  else process.env.SITE_URL = siteUrl
   await new Promise((resolve) => proxy.close(resolve))
 })
 
