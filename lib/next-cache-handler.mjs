@@ -27,6 +27,9 @@
  *    limit. With Redis they go to Redis like the rest (bounded by its `maxmemory` policy): an
  *    in-memory 404 on one instance would outlive a publication made on another.
  *
+ * 4. Every revalidation it starts is recorded until done (lib/pending-revalidations.mjs): Next
+ *    does not wait for them before answering, and the proxy refresh must.
+ *
  * Built on an internal module of Next.js (pinned at 16.4.6 in package.json);
  * tests/e2e/headers.e2e.ts and tests/lib/cache-handler.test.ts check these behaviours.
  */
@@ -41,6 +44,7 @@ import fileSystemCacheModule from 'next/dist/server/lib/incremental-cache/file-s
 import tagsManifestModule from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js'
 
 import { withMemoryInFront } from './cache-memory-layer.mjs'
+import { trackRevalidation } from './pending-revalidations.mjs'
 import { inlineScriptHashes, readerPolicy } from './security-headers.mjs'
 
 const redisUrl = process.env.REDIS_URL
@@ -205,7 +209,11 @@ export class KiosqueCacheHandler extends FileSystemCache {
     }
   }
 
-  async revalidateTag(tags, durations) {
+  revalidateTag(tags, durations) {
+    return trackRevalidation(this.#revalidateTag(tags, durations))
+  }
+
+  async #revalidateTag(tags, durations) {
     await super.revalidateTag(tags, durations)
     if (this.expiredTagsFile && this.flushToDisk) {
       try {
@@ -258,6 +266,10 @@ function sharedCacheHandler(url) {
     async set(key, data, ctx) {
       withReaderPolicy(data)
       return super.set(key, data, ctx)
+    }
+
+    revalidateTag(tags, durations) {
+      return trackRevalidation(super.revalidateTag(tags, durations))
     }
   }
 }

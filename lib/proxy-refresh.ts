@@ -60,10 +60,11 @@ function refresh(proxy: URL, host: string, key: string, page: string): Promise<n
 }
 
 /**
- * How long after the first refresh the second one goes. A reader's request may have started
- * nginx's own update of a page just before the publication: that update carries the old page
- * and, finishing after the first refresh, would store it again for a micro-cache lifetime. The
- * second pass stores the new page over it.
+ * How long after the first refresh the second one goes: a safety net that bounds the worst case
+ * near one second should the first store the old page. The known cause of that, a refresh sent
+ * before the app's cache was expired, is closed (lib/revalidate.ts waits for it). A reader's
+ * request that started nginx's own update of the page just before the publication, stored after
+ * the first refresh, would be another; it has not been seen.
  */
 export const SECOND_PASS_MS = 1000
 

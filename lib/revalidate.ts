@@ -13,6 +13,7 @@ import { revalidateTag } from 'next/cache'
 import { after } from 'next/server'
 
 import { env } from './env'
+import { revalidationsSettled } from './pending-revalidations.mjs'
 import { refreshProxy } from './proxy-refresh'
 
 export const REVALIDATE_ROUTE = '/api/revalidate'
@@ -33,9 +34,45 @@ export function expireTagsInRequest(list: string[]) {
   for (const tag of list) revalidateTag(tag, { expire: 0 })
 }
 
+/**
+ * The answer of /api/revalidate. Next starts a route's revalidations once its handler has
+ * returned, and sends the answer alongside them: this body is written only once they are done,
+ * so that the caller (expireTagsOverHttp, which then refreshes the proxy) knows this server's
+ * cache is expired when the answer ends. `highWaterMark: 0`: nothing is pulled before Next
+ * reads the body, which is after the revalidations have started.
+ */
+export function answerOnceExpired(
+  body: unknown,
+  settled: () => Promise<void> = revalidationsSettled,
+): Response {
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        await settled()
+        controller.enqueue(new TextEncoder().encode(JSON.stringify(body)))
+        controller.close()
+      },
+    },
+    { highWaterMark: 0 },
+  )
+  return new Response(stream, {
+    headers: { 'Cache-Control': 'no-store', 'Content-Type': 'application/json' },
+  })
+}
+
 /** The app servers to tell when no Next.js request is at hand: REVALIDATE_URLS, or this one. */
 function servers(): string[] {
   return env().REVALIDATE_URLS ?? [`http://127.0.0.1:${env().PORT}`]
+}
+
+/** Refreshes the proxy once the revalidations started in this process are done. */
+export async function refreshProxyOnceExpired(
+  tags: string[],
+  log: (message: string) => void,
+  refresh: typeof refreshProxy = refreshProxy,
+): Promise<void> {
+  await revalidationsSettled()
+  await refresh(tags, log)
 }
 
 type ExpireOptions = { log?: (message: string) => void; servers?: string[] }
@@ -50,9 +87,10 @@ export async function expireTags(list: string[], options: ExpireOptions = {}): P
     // Not inside a Next.js request: ask the server over HTTP (below).
     return expireTagsOverHttp(unique, targets, log)
   }
-  // Next applies the request's revalidations before its answer; `after` runs once it is sent.
+  // Next applies the request's revalidations alongside its answer, and `after` runs once the
+  // answer is sent: the refresh first waits for them (lib/pending-revalidations.mjs).
   try {
-    after(() => refreshProxy(unique, log))
+    after(() => refreshProxyOnceExpired(unique, log))
   } catch {
     // A request scope without `after` (none known): the micro-cache expires on its own.
   }
@@ -75,6 +113,8 @@ async function expireTagsOverHttp(
           body: JSON.stringify({ tags: unique }),
           signal: AbortSignal.timeout(5000),
         })
+        // The body ends once the server's cache is expired (answerOnceExpired).
+        await response.arrayBuffer()
         if (!response.ok) log(`revalidation refused by ${server}: ${response.status}`)
       } catch (error) {
         // No server running (a script on its own): nothing is cached anywhere to expire.

@@ -3,7 +3,7 @@
  * cache that it extends: what each writes for a page, a 404 and a query that found nothing.
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -18,6 +18,7 @@ import {
   MISSING_ENTRIES_MAX,
   restoreExpiredTags,
 } from '../../lib/next-cache-handler.mjs'
+import { revalidationsSettled } from '../../lib/pending-revalidations.mjs'
 import { inlineScriptHashes } from '../../lib/security-headers.mjs'
 
 type Handler = {
@@ -148,5 +149,15 @@ describe('the cache handler', () => {
     // A page rendered after the revalidation is served.
     await handler.set(key('retire'), page(200), pageCtx)
     expect(await handler.get(key('retire'), ctx)).not.toBeNull()
+  })
+
+  it('lets code that runs after the answer wait for a revalidation Next started beside it', async () => {
+    const { handler, dir } = make(KiosqueCacheHandler as never)
+    const file = expiredTagsFile(path.join(dir, 'server'))
+    // Next calls this without waiting for it before sending the answer (lib/pending-revalidations.mjs).
+    void handler.revalidateTag(['article:attendu'], { expire: 0 })
+    await revalidationsSettled()
+    // Done means written to disk, as a restart would read it.
+    expect(readFileSync(file, 'utf8')).toContain('article:attendu')
   })
 })

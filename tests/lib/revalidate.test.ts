@@ -5,7 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { POST } from '../../app/(frontend)/api/revalidate/route'
 import { afterCommit } from '../../lib/after-commit'
-import { expireTags, isRevalidationKey, revalidationKey } from '../../lib/revalidate'
+import { trackRevalidation } from '../../lib/pending-revalidations.mjs'
+import {
+  answerOnceExpired,
+  expireTags,
+  isRevalidationKey,
+  refreshProxyOnceExpired,
+  revalidationKey,
+} from '../../lib/revalidate'
 import { startPayload, type TestContext } from '../helpers/payload'
 
 let ctx: TestContext
@@ -40,6 +47,60 @@ describe('POST /api/revalidate', () => {
       expect((await post(body, revalidationKey())).status).toBe(400)
     },
   )
+})
+
+/** A revalidation as the cache handler records it, finished when the test says so. */
+function startedRevalidation() {
+  let finish!: () => void
+  const promise = trackRevalidation(new Promise<void>((resolve) => (finish = resolve)))
+  return { promise, finish }
+}
+const tick = () => new Promise((resolve) => setTimeout(resolve, 20))
+
+describe('what runs once a revalidating answer is sent', () => {
+  it('refreshes the proxy only once the revalidations Next started are done', async () => {
+    const revalidation = startedRevalidation()
+    const refreshed: string[][] = []
+    const done = refreshProxyOnceExpired(
+      ['article:x'],
+      () => {},
+      async (tags) => {
+        refreshed.push(tags)
+      },
+    )
+    await tick()
+    expect(refreshed).toEqual([])
+    revalidation.finish()
+    await done
+    expect(refreshed).toEqual([['article:x']])
+  })
+
+  it('refreshes after a revalidation that failed too (the cache handler logs it)', async () => {
+    const failed = trackRevalidation(Promise.reject(new Error('Redis away')))
+    failed.catch(() => {})
+    const refreshed: string[][] = []
+    await refreshProxyOnceExpired(
+      ['articles'],
+      () => {},
+      async (tags) => {
+        refreshed.push(tags)
+      },
+    )
+    expect(refreshed).toEqual([['articles']])
+  })
+
+  it('ends the answer of /api/revalidate only once the revalidations are done', async () => {
+    const revalidation = startedRevalidation()
+    const answer = answerOnceExpired({ revalidated: ['articles'] })
+    expect(answer.headers.get('cache-control')).toBe('no-store')
+    let body: unknown
+    const read = answer.json().then((value) => (body = value))
+    await tick()
+    expect(body).toBeUndefined()
+    revalidation.finish()
+    await read
+    expect(body).toEqual({ revalidated: ['articles'] })
+  })
 })
 
 describe('expireTags outside a Next.js request', () => {

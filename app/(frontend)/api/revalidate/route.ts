@@ -1,7 +1,11 @@
 import { z } from 'zod'
 
 import { isCacheTag } from '../../../../lib/cache-tags'
-import { expireTagsInRequest, isRevalidationKey } from '../../../../lib/revalidate'
+import {
+  answerOnceExpired,
+  expireTagsInRequest,
+  isRevalidationKey,
+} from '../../../../lib/revalidate'
 
 export const dynamic = 'force-dynamic'
 
@@ -25,5 +29,5 @@ export async function POST(request: Request) {
     )
   }
   expireTagsInRequest(parsed.data.tags)
-  return Response.json({ revalidated: parsed.data.tags }, { headers: noStore })
+  return answerOnceExpired({ revalidated: parsed.data.tags })
 }
