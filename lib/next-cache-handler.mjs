@@ -29,6 +29,8 @@
  *
  * 4. Every revalidation it starts is recorded until done (lib/pending-revalidations.mjs): Next
  *    does not wait for them before answering, and the proxy refresh must.
+ * 5. With Redis, a page's lifetime is stored with it (`withLifetime`), so that an instance that
+ *    has just started serves it as a HIT rather than STALE with a render in the background.
  *
  * Built on an internal module of Next.js (pinned at 16.4.6 in package.json);
  * tests/e2e/headers.e2e.ts and tests/lib/cache-handler.test.ts check these behaviours.
@@ -253,19 +255,46 @@ export class KiosqueCacheHandler extends FileSystemCache {
   }
 }
 
+/** Where a page's lifetime travels inside the value stored in Redis. */
+const LIFETIME = 'kiosqueCacheControl'
+
+/**
+ * Keeps a page's lifetime (`cacheControl`: revalidate, expire) with its entry. The Redis
+ * library stores the value only, and Next gives a page whose lifetime it does not know a
+ * lifetime of one second: after an instance started (a restart, a replica added), the first
+ * request of every cached page on it answered STALE and rendered the page again in the
+ * background, which also made every instance drop its memory copies (each write moves the
+ * generation on). Next uses the lifetime an entry carries (`entry.cacheControl`) when there
+ * is one. Query results (FETCH) carry their own and are left as they are.
+ */
+export function withLifetime(data, ctx) {
+  if (!ctx?.cacheControl || !data || data.kind === 'FETCH') return data
+  return { ...data, [LIFETIME]: ctx.cacheControl }
+}
+
+/**
+ * Gives Next the lifetime stored with a value, beside it where Next reads it. In place: the
+ * memory layer hands out the same entry again, and Next ignores the value's extra field.
+ */
+export function liftLifetime(entry) {
+  const lifetime = entry?.value?.[LIFETIME]
+  if (lifetime && !entry.cacheControl) entry.cacheControl = lifetime
+  return entry
+}
+
 /** Redis, shared by every instance, with the reader policy on every page it stores. */
 function sharedCacheHandler(url) {
   const Base = redisCacheHandler(url)
   return class SharedCacheHandler extends Base {
     async get(key, ctx) {
-      const entry = await super.get(key, ctx)
+      const entry = liftLifetime(await super.get(key, ctx))
       if (entry?.value) withReaderPolicy(entry.value)
       return entry
     }
 
     async set(key, data, ctx) {
       withReaderPolicy(data)
-      return super.set(key, data, ctx)
+      return super.set(key, withLifetime(data, ctx), ctx)
     }
 
     revalidateTag(tags, durations) {

@@ -15,8 +15,10 @@ import tagsManifestModule from 'next/dist/server/lib/incremental-cache/tags-mani
 import {
   expiredTagsFile,
   KiosqueCacheHandler,
+  liftLifetime,
   MISSING_ENTRIES_MAX,
   restoreExpiredTags,
+  withLifetime,
 } from '../../lib/next-cache-handler.mjs'
 import { revalidationsSettled } from '../../lib/pending-revalidations.mjs'
 import { inlineScriptHashes } from '../../lib/security-headers.mjs'
@@ -159,5 +161,19 @@ describe('the cache handler', () => {
     await revalidationsSettled()
     // Done means written to disk, as a restart would read it.
     expect(readFileSync(file, 'utf8')).toContain('article:attendu')
+  })
+
+  it('keeps a page’s lifetime with the value that goes to Redis, and gives it back to Next', () => {
+    const lifetime = { revalidate: false, expire: undefined }
+    // Redis holds JSON: what comes back is a copy, not the object that was stored.
+    const stored = JSON.parse(JSON.stringify(withLifetime(page(200), { cacheControl: lifetime })))
+    const entry = liftLifetime({ lastModified: 1, value: stored })
+    expect(entry.cacheControl).toEqual({ revalidate: false })
+    expect(entry.value.html).toBe(HTML)
+    // A query result keeps its own lifetime; an entry stored before this change has none.
+    const query = withLifetime(nullQuery, { cacheControl: lifetime })
+    expect(query).toBe(nullQuery)
+    expect(liftLifetime({ lastModified: 1, value: page(200) }).cacheControl).toBeUndefined()
+    expect(liftLifetime(null)).toBeNull()
   })
 })

@@ -170,6 +170,50 @@ describe('the shared cache', () => {
       await Promise.all(clients.map((client) => client.quit()))
     }
   })
+
+  it('serves the pages the others cached as hits from an instance that has just started', async () => {
+    const page = `/articles/${DEMO.article}`
+    await get(`${APP_A}${page}`)
+    expect((await get(`${APP_A}${page}`)).headers.get('x-nextjs-cache')).toBe('HIT')
+    // A third instance of the stack, as a replica added under load would be.
+    const port = Number(required('STACK_SPARE_PORT'))
+    const url = `http://127.0.0.1:${port}`
+    const child = spawn(
+      process.execPath,
+      ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)],
+      {
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          NEXT_TELEMETRY_DISABLED: '1',
+          PORT: String(port),
+          SITE_URL: PROXY,
+          DATABASE_URI: required('STACK_DATABASE_URI'),
+          PAYLOAD_SECRET: required('STACK_PAYLOAD_SECRET'),
+          REDIS_URL: required('STACK_REDIS_URL'),
+          REVALIDATE_URLS: required('STACK_REVALIDATE_URLS'),
+          JOBS_RUNNER: 'worker',
+        },
+        stdio: 'ignore',
+        detached: true,
+      },
+    )
+    try {
+      await within(
+        60_000,
+        async () => (await get(`${url}/api/health`).catch(() => null))?.status === 200,
+        'the new instance',
+      )
+      // Next gives a page whose lifetime it does not know a lifetime of one second: without the
+      // lifetime kept in Redis (lib/next-cache-handler.mjs) this answered STALE and rendered the
+      // page again, and the write made every instance drop its memory copies.
+      const first = await get(`${url}${page}`)
+      expect(first.status).toBe(200)
+      expect(first.headers.get('x-nextjs-cache')).toBe('HIT')
+    } finally {
+      process.kill(-child.pid!, 'SIGKILL')
+    }
+  })
 })
 
 describe('the proxy', () => {
