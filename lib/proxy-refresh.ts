@@ -13,22 +13,30 @@
 import { request } from 'node:http'
 import { request as requestTls } from 'node:https'
 
+import { tags } from './cache-tags'
 import { FEED_PATH, NEWS_SITEMAP_PATH, SITEMAP_PATH } from './distribution'
 import { env } from './env'
 import { hrefFor } from './routes'
 
 const REFRESH_HEADER = 'x-kiosque-refresh'
 
+/** The tags of one page, as lib/cache-tags.ts spells them, and the collection of that page. */
+const PAGE_TAGS = [
+  { prefix: tags.article(''), collection: 'articles' },
+  { prefix: tags.seriesPage(''), collection: 'series' },
+] as const
+
 /** The reader paths whose page shows exactly what these tags name. */
-export function pagesFor(tags: string[]): string[] {
+export function pagesFor(expired: string[]): string[] {
   const pages = new Set<string>()
-  for (const tag of tags) {
-    const [kind, slug] = tag.split(':', 2)
-    if (kind === 'article' && slug) pages.add(hrefFor({ collection: 'articles', slug }))
-    else if (kind === 'series' && slug) pages.add(hrefFor({ collection: 'series', slug }))
-    else if (tag === 'articles') {
+  for (const tag of expired) {
+    if (tag === tags.articles) {
       for (const page of ['/', FEED_PATH, SITEMAP_PATH, NEWS_SITEMAP_PATH]) pages.add(page)
+      continue
     }
+    const page = PAGE_TAGS.find(({ prefix }) => tag.startsWith(prefix))
+    const slug = page && tag.slice(page.prefix.length)
+    if (page && slug) pages.add(hrefFor({ collection: page.collection, slug }))
   }
   return [...pages]
 }
